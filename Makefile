@@ -1,0 +1,53 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is installed here.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := .make
+PORT ?= 3978
+AZURITE_PORT ?= 10002
+PLAYGROUND_PORT ?= 56150
+
+.PHONY: setup run test lint format clean
+
+setup: $(STAMP)/pip $(STAMP)/npm
+
+$(STAMP)/pip: requirements.txt requirements-dev.txt
+	@mkdir -p $(STAMP)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+$(STAMP)/npm: package.json package-lock.json
+	@mkdir -p $(STAMP)
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest -q
+
+# Azurite keeps its data in .azurite/ so bookings survive a restart; the Agents Playground is a
+# local Teams client at http://localhost:$(PLAYGROUND_PORT). Ctrl-C stops all three.
+run: setup
+	@mkdir -p .azurite
+	@set -m; trap 'kill 0' EXIT INT TERM; \
+	node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort $(AZURITE_PORT) \
+	  --location .azurite --disableTelemetry --silent & \
+	PORT=$(PORT) $(PY) app.py & \
+	APPLICATION_INSIGHTS_NO_STATSBEAT=true TEAMSAPPTESTER_BROWSER=none \
+	  node_modules/.bin/agentsplayground -e http://127.0.0.1:$(PORT)/api/messages -c msteams \
+	  -p $(PLAYGROUND_PORT) --disable-telemetry & \
+	wait
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) node_modules $(STAMP)

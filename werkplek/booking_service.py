@@ -1,0 +1,202 @@
+"""Booking use cases: load a day, let the rules decide, write atomically, retry on a race.
+
+The repository is a Protocol so this module stays free of any storage SDK;
+storage/ implements it on Azure Table storage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Protocol
+
+from werkplek.booking import (
+    AlreadyBooked,
+    Booking,
+    BookingRequest,
+    DeskRefusal,
+    Person,
+    PersonDay,
+    Plan,
+    Refused,
+    Seat,
+    ZoneDay,
+    plan_booking,
+    release,
+    zones_with_room,
+)
+from werkplek.calendar import DayCheck, check_day, working_days_after
+from werkplek.dayparts import DayPart
+from werkplek.errors import ConcurrentChange
+from werkplek.organisation import Organisation, Zone
+
+log = logging.getLogger(__name__)
+
+# Optimistic concurrency: a lost race costs one reload. Dozens of people booking the same
+# zone in the same second still converge well within this many attempts.
+MAX_ATTEMPTS = 12
+
+
+class BookingRepository(Protocol):
+    async def load_day(self, day: date, person: Person) -> tuple[PersonDay, dict[str, ZoneDay]]:
+        """The person's seats and every zone's occupancy on `day`."""
+        ...
+
+    async def load_zones(self, days: list[date]) -> dict[date, dict[str, ZoneDay]]:
+        """Every zone's occupancy on each of `days`."""
+        ...
+
+    async def commit(self, before: PersonDay, after: PersonDay, zones: tuple[ZoneDay, ...]) -> None:
+        """Write the person's day and the changed zones all at once, or raise ConcurrentChange."""
+        ...
+
+    async def person_days(self, person: Person, first: date, last: date) -> list[PersonDay]:
+        """The person's booked days from `first` to `last`, in date order."""
+        ...
+
+
+@dataclass(frozen=True)
+class DayNotBookable:
+    day: date
+    check: DayCheck
+
+
+@dataclass(frozen=True)
+class Booked:
+    booking: Booking
+    day_bookings: tuple[Booking, ...]  # everything the person now has that day
+    moved_from: tuple[Booking, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Somewhere else that still has room: another zone the same day, or another day."""
+
+    day: date
+    zone: Zone
+    free_places: int
+
+
+@dataclass(frozen=True)
+class NoDesk:
+    request: BookingRequest
+    reason: DeskRefusal
+    suggestions: tuple[Suggestion, ...]
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    bookings: tuple[Booking, ...]
+
+
+@dataclass(frozen=True)
+class NothingToCancel:
+    day: date
+
+
+BookOutcome = Booked | AlreadyBooked | NoDesk | DayNotBookable
+CancelOutcome = Cancelled | NothingToCancel | DayNotBookable
+
+
+class BookingService:
+    def __init__(self, org: Organisation, repository: BookingRepository) -> None:
+        self.org = org
+        self.repository = repository
+
+    def check(self, day: date, today: date, language: str = "en") -> DayCheck:
+        return check_day(day, today, self.org.policy.booking_horizon_days, language)
+
+    async def book(
+        self, person: Person, request: BookingRequest, today: date, language: str = "en"
+    ) -> BookOutcome:
+        checked = self.check(request.day, today, language)
+        if not checked.ok:
+            return DayNotBookable(request.day, checked)
+        for attempt in range(MAX_ATTEMPTS):
+            person_day, zones = await self.repository.load_day(request.day, person)
+            decision = plan_booking(self.org, request, person_day, zones)
+            if isinstance(decision, AlreadyBooked):
+                return decision
+            if isinstance(decision, Refused):
+                suggestions = await self._suggest(request, zones, today)
+                return NoDesk(request, decision.reason, suggestions)
+            if await self._commit(person_day, decision, attempt):
+                return Booked(
+                    decision.booking, tuple(decision.person.bookings()), decision.moved_from
+                )
+        raise ConcurrentChange(f"{MAX_ATTEMPTS} attempts lost a race for {request.day}")
+
+    async def cancel(self, person: Person, day: date, part: DayPart, today: date) -> CancelOutcome:
+        if day < today:
+            return DayNotBookable(day, self.check(day, today))
+        for attempt in range(MAX_ATTEMPTS):
+            person_day, zones = await self.repository.load_day(day, person)
+            after, changed, cancelled = release(person_day, zones, part.halves, self.org)
+            if not cancelled:
+                return NothingToCancel(day)
+            try:
+                await self.repository.commit(person_day, after, changed)
+            except ConcurrentChange:
+                await _back_off(attempt)
+                continue
+            return Cancelled(cancelled)
+        raise ConcurrentChange(f"{MAX_ATTEMPTS} attempts lost a race for {day}")
+
+    async def upcoming(self, person: Person, today: date) -> list[Booking]:
+        last = today + timedelta(days=self.org.policy.booking_horizon_days)
+        days = await self.repository.person_days(person, today, last)
+        return [b for d in days for b in d.bookings()]
+
+    async def free_seats(
+        self, day: date, part: DayPart, exclude: Seat | None = None, limit: int = 30
+    ) -> tuple[Seat, ...]:
+        """Desks one could still take on `day` (for "choose another desk")."""
+        zones = (await self.repository.load_zones([day]))[day]
+        seats = [
+            Seat(zone.key, desk_id)
+            for zone in self.org.zones
+            for desk_id in zones.get(zone.key, ZoneDay(zone)).free_desks(part.halves)
+            if Seat(zone.key, desk_id) != exclude
+        ]
+        return tuple(seats[:limit])
+
+    async def _commit(self, before: PersonDay, plan: Plan, attempt: int) -> bool:
+        try:
+            await self.repository.commit(before, plan.person, plan.zones)
+        except ConcurrentChange:
+            log.debug("lost a booking race on %s, attempt %d", before.day, attempt + 1)
+            await _back_off(attempt)
+            return False
+        return True
+
+    async def _suggest(
+        self, request: BookingRequest, zones: dict[str, ZoneDay], today: date
+    ) -> tuple[Suggestion, ...]:
+        """Nearest alternatives: other zones that day, then the asked zone on the next days."""
+        halves = request.part.halves
+        asked = self.org.zone(request.zone_key) if request.zone_key else None
+        site_id = asked.site_id if asked else None
+        same_day = [
+            Suggestion(request.day, zone, places)
+            for zone, places in zones_with_room(self.org, zones, halves, site_id)
+            if asked is None or zone.key != asked.key
+        ][:3]
+        days = working_days_after(request.day, 5, today, self.org.policy.booking_horizon_days)
+        later: list[Suggestion] = []
+        if days:
+            for day, day_zones in sorted((await self.repository.load_zones(days)).items()):
+                for zone, places in zones_with_room(self.org, day_zones, halves, site_id):
+                    if asked is None or zone.key == asked.key:
+                        later.append(Suggestion(day, zone, places))
+                        break
+                if len(later) == 3:
+                    break
+        return tuple(same_day + later)
+
+
+async def _back_off(attempt: int) -> None:
+    """A short random pause so racing instances do not collide again in lockstep."""
+    await asyncio.sleep(random.uniform(0, 0.005 * (2 ** min(attempt, 5))))

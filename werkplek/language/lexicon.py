@@ -1,0 +1,783 @@
+"""Word lists for Dutch (Flemish), French and English, merged into one vocabulary.
+
+All words are in folded form (lowercase, no accents, apostrophes and hyphens split
+into separate tokens, see `normalize`). The three languages are merged on purpose:
+colleagues mix languages, and a Flemish user on an English Teams client still
+writes "donderdag". Where one spelling means different things in different
+languages ("mon" = Monday / my, "hier" = yesterday / here, "morgen" = tomorrow /
+morning) the grammar modules decide from context; the lists only say what a word
+can mean.
+"""
+
+from __future__ import annotations
+
+from werkplek.dayparts import DayPart
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated text."""
+    return frozenset(text.split())
+
+
+# --- weekdays -------------------------------------------------------------------------------
+
+_WEEKDAY_NAMES: tuple[tuple[str, ...], ...] = (
+    ("monday", "maandag", "lundi"),
+    ("tuesday", "dinsdag", "mardi"),
+    ("wednesday", "woensdag", "mercredi"),
+    ("thursday", "donderdag", "jeudi"),
+    ("friday", "vrijdag", "vendredi"),
+    ("saturday", "zaterdag", "samedi"),
+    ("sunday", "zondag", "dimanche"),
+)
+
+WEEKDAYS: dict[str, int] = {}
+for _index, _names in enumerate(_WEEKDAY_NAMES):
+    for _name in _names:
+        WEEKDAYS[_name] = _index
+        WEEKDAYS[_name + "s"] = _index  # "donderdags", "jeudis", "thursdays"
+WEEKDAYS.update(
+    {
+        "tue": 1,
+        "tues": 1,
+        "wed": 2,
+        "weds": 2,
+        "thu": 3,
+        "thur": 3,
+        "thurs": 3,
+        "fri": 4,
+        "sat": 5,
+        "sun": 6,
+    }
+)
+# English "mon" is French "my" ("mon bureau"): only a weekday right after next/this/on.
+WEAK_WEEKDAYS: dict[str, int] = {"mon": 0}
+WEAK_WEEKDAY_OPENERS = frozenset({"next", "this", "on", "last", "coming"})
+
+# Full weekday names only: used to split Dutch compounds ("donderdagnamiddag").
+NL_WEEKDAYS = frozenset(names[1] for names in _WEEKDAY_NAMES)
+
+# --- months ---------------------------------------------------------------------------------
+
+_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("january", "januari", "janvier", "jan", "janv"),
+    ("february", "februari", "fevrier", "feb", "febr", "fev", "fevr"),
+    ("march", "maart", "mars", "mar", "mrt"),
+    ("april", "avril", "apr", "avr"),
+    ("may", "mei", "mai"),
+    ("june", "juni", "juin", "jun"),
+    ("july", "juli", "juillet", "jul", "juil"),
+    ("august", "augustus", "aout", "aug"),
+    ("september", "septembre", "sep", "sept"),
+    ("october", "oktober", "octobre", "oct", "okt"),
+    ("november", "novembre", "nov"),
+    ("december", "decembre", "dec"),
+)
+MONTHS: dict[str, int] = {
+    name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names
+}
+
+# --- numbers --------------------------------------------------------------------------------
+
+_NUMBER_NAMES: tuple[tuple[str, ...], ...] = (
+    ("one", "een", "un", "une"),
+    ("two", "twee", "deux"),
+    ("three", "drie", "trois"),
+    ("four", "vier", "quatre"),
+    ("five", "vijf", "cinq"),
+    ("six", "zes", "six"),
+    ("seven", "zeven", "sept"),
+    ("eight", "acht", "huit"),
+    ("nine", "negen", "neuf"),
+    ("ten", "tien", "dix"),
+    ("eleven", "elf", "onze"),
+    ("twelve", "twaalf", "douze"),
+)
+NUMBER_WORDS: dict[str, int] = {
+    name: number for number, names in enumerate(_NUMBER_NAMES, start=1) for name in names
+}
+NUMBER_WORDS.update({"a": 1, "an": 1, "quinze": 15, "veertien": 14, "fourteen": 14})
+# Words that are "one" but also articles: never a day of the month ("un décembre").
+ARTICLE_NUMBERS = frozenset({"a", "an", "een", "un", "une"})
+
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "eerste": 1,
+    "tweede": 2,
+    "derde": 3,
+    "vierde": 4,
+    "vijfde": 5,
+    "premier": 1,
+    "premiere": 1,
+    "deuxieme": 2,
+    "troisieme": 3,
+    "quatrieme": 4,
+    "cinquieme": 5,
+}
+# "3rd", "1er", "3e", "3de", "1ste", "2eme", "3ieme" (folded from "3ème").
+ORDINAL_SUFFIXES = frozenset(
+    {"st", "nd", "rd", "th", "d", "e", "de", "ste", "er", "ere", "re", "eme", "ieme", "me", "em"}
+)
+
+# --- relative days and weeks ----------------------------------------------------------------
+
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0,
+    "vandaag": 0,
+    "aujourdhui": 0,
+    "auj": 0,
+    "tonight": 0,
+    "tomorrow": 1,
+    "tmrw": 1,
+    "tmw": 1,
+    "morgen": 1,
+    "demain": 1,
+    "overmorgen": 2,
+    "apresdemain": 2,
+    "yesterday": -1,
+    "gisteren": -1,
+    "eergisteren": -2,
+}
+# Checked before single words, longest first ("apres demain" is not "demain").
+RELATIVE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("day", "after", "tomorrow"), 2),
+    (("day", "before", "yesterday"), -2),
+    (("aujourd", "hui"), 0),
+    (("apres", "demain"), 2),
+    (("avant", "hier"), -2),
+)
+
+NEXT_WORDS = frozenset(
+    {"next", "coming", "volgende", "komende", "eerstvolgende", "prochain", "prochaine"}
+)
+THIS_WORDS = frozenset({"this", "deze", "ce", "cet", "cette"})
+LAST_WORDS = frozenset(
+    {"last", "previous", "vorige", "afgelopen", "dernier", "derniere", "passe", "passee"}
+)
+# "passe" is also a verb ("je passe jeudi"): a modifier only after the weekday.
+LAST_PREFIXES = LAST_WORDS - {"passe", "passee"}
+WEEK_WORDS = frozenset({"week", "weeks", "weken", "weekje", "semaine", "semaines"})
+DAY_UNIT_WORDS = frozenset({"day", "days", "dag", "dagen", "dagje", "jour", "jours"})
+COUNT_PREPOSITIONS = frozenset({"in", "over", "dans"})
+
+# May stand between the parts of one date expression ("jeudi de la semaine prochaine").
+GAP_WORDS = frozenset(
+    {"on", "op", "the", "le", "la", "les", "de", "du", "of", "van", "den", "het", "for", "voor"}
+)
+# Between two dates, make them a range ("van maandag tot woensdag", "du 3 au 5").
+RANGE_WORDS = frozenset(
+    {"to", "till", "until", "through", "thru", "tot", "t", "au", "jusqu", "jusque"}
+)
+# Join several dates ("lundi et jeudi", "3/12, 4/12").
+CONNECTORS = frozenset({"and", "en", "et", "or", "of", "ou", "plus", "&", "+", ",", ";", "/"})
+# Words before a bare number that make it a day of the month ("le 3", "the 3rd", "de 3de").
+DAY_MARKERS = frozenset({"the", "le", "de", "den", "du"})
+# A number followed by one of these is not a day of the month ("le 3 jours", "the 2nd floor").
+NOT_AFTER_DAY = frozenset(
+    {
+        "day",
+        "days",
+        "dag",
+        "dagen",
+        "jour",
+        "jours",
+        "week",
+        "weeks",
+        "weken",
+        "semaine",
+        "semaines",
+        "hour",
+        "hours",
+        "uur",
+        "heure",
+        "heures",
+        "h",
+        "floor",
+        "verdieping",
+        "etage",
+        "people",
+        "persons",
+        "personen",
+        "personnes",
+        "time",
+        "times",
+        "keer",
+        "fois",
+    }
+)
+# "morgen om 10.30", "at 9.30": a clock time, not 10 March.
+TIME_MARKERS = frozenset({"om", "at", "a", "vers", "rond", "tegen", "around"})
+
+# --- half days ------------------------------------------------------------------------------
+
+MORNING_WORDS = frozenset(
+    {
+        "morning",
+        "mornings",
+        "forenoon",
+        "voormiddag",
+        "voormiddags",
+        "ochtend",
+        "ochtends",
+        "morgens",
+        "smorgens",
+        "sochtends",
+        "svoormiddags",
+        "matin",
+        "matins",
+        "matinee",
+        "vm",
+    }
+)
+AFTERNOON_WORDS = frozenset(
+    {
+        "afternoon",
+        "afternoons",
+        "namiddag",
+        "namiddags",
+        "middag",
+        "middags",
+        "smiddags",
+        "snamiddags",
+        "aprem",
+        "apresmidi",
+        "pm",
+        "nm",
+    }
+)
+AFTERNOON_PHRASES: tuple[tuple[str, ...], ...] = (("apres", "midi"), ("after", "noon"))
+FULL_DAY_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("toute", "la", "journee"),
+    ("heel", "de", "dag"),
+    ("all", "day"),
+    ("full", "day"),
+    ("whole", "day"),
+    ("entire", "day"),
+    ("hele", "dag"),
+    ("ganse", "dag"),
+    ("gehele", "dag"),
+    ("volledige", "dag"),
+    ("volle", "dag"),
+    ("journee", "complete"),
+    ("journee", "entiere"),
+    ("fullday",),
+    ("allday",),
+)
+HALF_DAY_PARTS: dict[str, DayPart] = {
+    **{word: DayPart.MORNING for word in MORNING_WORDS},
+    **{word: DayPart.AFTERNOON for word in AFTERNOON_WORDS},
+}
+# "am" is also "I am": a morning only next to a date or at the end.
+AM_WORD = "am"
+# Words after which Dutch "morgen" means "morning" ("maandag morgen", "'s morgen").
+MORGEN_AS_MORNING_AFTER = frozenset({"s", "morgen", "overmorgen", "vandaag", *NL_WEEKDAYS})
+# Hour suffixes on numbers: "10am", "2pm".
+HOUR_SUFFIX_PARTS: dict[str, DayPart] = {"am": DayPart.MORNING, "pm": DayPart.AFTERNOON}
+
+# --- Dutch compounds ------------------------------------------------------------------------
+
+# "donderdagvoormiddag" = "donderdag" + "voormiddag"; longest suffix first.
+COMPOUND_SUFFIXES: tuple[str, ...] = (
+    "voormiddag",
+    "namiddag",
+    "ochtend",
+    "middag",
+    "morgen",
+    "avond",
+)
+COMPOUND_PREFIXES = frozenset({"vandaag", "morgen", "overmorgen", *NL_WEEKDAYS})
+# Whole words that stand for two tokens ("vanmiddag" = this afternoon).
+EXPANSIONS: dict[str, tuple[str, ...]] = {
+    "vanmorgen": ("vandaag", "ochtend"),
+    "vanochtend": ("vandaag", "ochtend"),
+    "vanvoormiddag": ("vandaag", "voormiddag"),
+    "vanmiddag": ("vandaag", "middag"),
+    "vannamiddag": ("vandaag", "namiddag"),
+    "vanavond": ("vandaag",),
+    "aprem": ("apresmidi",),
+    "aprems": ("apresmidi",),
+}
+
+# --- greetings and help ---------------------------------------------------------------------
+
+GREETING_WORDS = frozenset(
+    {
+        "hi",
+        "hello",
+        "hey",
+        "hiya",
+        "howdy",
+        "yo",
+        "greetings",
+        "hallo",
+        "hoi",
+        "dag",
+        "daag",
+        "goeiemorgen",
+        "goedemorgen",
+        "goeiemiddag",
+        "goedemiddag",
+        "goeienavond",
+        "goedenavond",
+        "goeiedag",
+        "goededag",
+        "goedendag",
+        "bonjour",
+        "bonsoir",
+        "salut",
+        "coucou",
+        "bjr",
+        "slt",
+    }
+)
+GREETING_OPENERS = frozenset({"good", "goede", "goeie", "goed", "bon", "bonne"})
+GREETING_CLOSERS = frozenset(
+    {
+        "morning",
+        "afternoon",
+        "evening",
+        "day",
+        "morgen",
+        "middag",
+        "namiddag",
+        "avond",
+        "dag",
+        "matin",
+        "apresmidi",
+        "soir",
+        "soiree",
+        "journee",
+    }
+)
+
+HELP_WORDS = frozenset(
+    {
+        "help",
+        "hulp",
+        "helpen",
+        "aide",
+        "aider",
+        "aidez",
+        "sos",
+        "commands",
+        "commandes",
+        "instructions",
+        "uitleg",
+        "handleiding",
+        "manual",
+        "menu",
+        "info",
+    }
+)
+ABILITY_WORDS = frozenset(
+    {"can", "could", "kan", "kun", "kunt", "peux", "peut", "pouvez", "sais", "savez"}
+)
+ABILITY_QUESTIONS = frozenset({"what", "wat", "que", "qu", "quoi"})
+HOW_WORDS = frozenset({"how", "hoe", "comment"})
+WORKS_WORDS = frozenset(
+    {
+        "work",
+        "works",
+        "werkt",
+        "werken",
+        "marche",
+        "fonctionne",
+        "use",
+        "gebruik",
+        "gebruiken",
+        "utiliser",
+    }
+)
+
+# --- intent keywords ------------------------------------------------------------------------
+
+CANCEL_WORDS = frozenset(
+    {
+        "cancel",
+        "cancels",
+        "cancelled",
+        "canceled",
+        "cancelling",
+        "canceling",
+        "cancellation",
+        "delete",
+        "remove",
+        "unbook",
+        "unreserve",
+        "annuleer",
+        "annuleren",
+        "annuleert",
+        "annulering",
+        "schrap",
+        "schrappen",
+        "schrapt",
+        "verwijder",
+        "verwijderen",
+        "verwijdert",
+        "afzeggen",
+        "afmelden",
+        "vrijgeven",
+        "annule",
+        "annules",
+        "annuler",
+        "annulez",
+        "annulation",
+        "supprime",
+        "supprimes",
+        "supprimer",
+        "supprimez",
+        "suppression",
+        "enleve",
+        "enlever",
+        "retire",
+        "retirer",
+    }
+)
+# Dutch separable verbs: "zeg mijn plek af", "ik meld me af".
+CANCEL_SEPARABLE_STEMS = frozenset({"zeg", "meld", "geef"})
+# "drop my booking", "mijn plek mag weg": a verb that cancels only with one of these words.
+CANCEL_PAIRS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("drop", frozenset({"my", "the", "it", "that", "this"})),
+    ("weg", frozenset({"mag", "kan", "moet", "mogen", "mijn"})),
+    ("free", frozenset({"up"})),
+)
+CANCEL_SEPARABLE_PARTICLE = "af"
+NEGATIONS = frozenset(
+    {
+        "not",
+        "dont",
+        "doesnt",
+        "wont",
+        "cant",
+        "cannot",
+        "never",
+        "longer",
+        "anymore",
+        "niet",
+        "geen",
+        "nooit",
+        "ne",
+        "n",
+        "pas",
+        "plus",
+        "jamais",
+    }
+)
+# "don't" folds to "don t": these stems followed by "t" are a negation.
+NEGATED_STEMS = frozenset({"don", "doesn", "won", "can", "didn", "isn", "aren", "wasn", "shan"})
+# With a negation nearby these mean "I won't be there": cancel.
+NEEDED_WORDS = frozenset(
+    {
+        "need",
+        "needs",
+        "needed",
+        "want",
+        "nodig",
+        "besoin",
+        "come",
+        "coming",
+        "komen",
+        "kom",
+        "komt",
+        "viens",
+        "venir",
+        "viendrai",
+        "be",
+        "office",
+        "kantoor",
+        "serai",
+    }
+)
+
+BOOK_VERBS = frozenset(
+    {
+        "book",
+        "books",
+        "reserve",
+        "reserving",
+        "reserveer",
+        "reserveren",
+        "reserveert",
+        "boek",
+        "boeken",
+        "boekt",
+        "vastleggen",
+        "reserver",
+        "reservez",
+        "reserverais",
+        "claim",
+        "prendre",
+        "prends",
+        "prenez",
+    }
+)
+DESK_NOUNS = frozenset(
+    {
+        "desk",
+        "desks",
+        "spot",
+        "spots",
+        "place",
+        "places",
+        "seat",
+        "seats",
+        "workplace",
+        "workplaces",
+        "workspace",
+        "workstation",
+        "werkplek",
+        "werkplekken",
+        "werkplaats",
+        "werkplaatsen",
+        "bureau",
+        "bureaus",
+        "bureaux",
+        "plek",
+        "plekken",
+        "plekje",
+        "plaats",
+        "plaatsen",
+        "plaatsje",
+        "flexplek",
+        "flexplekken",
+        "flexdesk",
+        "zitplaats",
+        "poste",
+        "postes",
+    }
+)
+OFFICE_WORDS = frozenset({"office", "kantoor", "bureau", "campus"})
+COME_WORDS = frozenset({"come", "coming", "komen", "kom", "komt", "viens", "venir", "viendrai"})
+MAKE_WORDS = frozenset(
+    {"make", "maak", "maken", "faire", "fais", "faites", "new", "nieuwe", "nouvelle", "nouveau"}
+)
+LIST_NOUNS_SINGULAR = frozenset({"booking", "reservation", "reservatie", "reservering", "boeking"})
+LIST_NOUNS_PLURAL = frozenset(
+    {"bookings", "reservations", "reservaties", "reserveringen", "boekingen"}
+)
+LIST_NOUNS = LIST_NOUNS_SINGULAR | LIST_NOUNS_PLURAL
+LIST_VERBS = frozenset(
+    {
+        "show",
+        "list",
+        "view",
+        "see",
+        "display",
+        "check",
+        "toon",
+        "tonen",
+        "bekijk",
+        "bekijken",
+        "zien",
+        "voir",
+        "affiche",
+        "afficher",
+        "montre",
+        "montrer",
+        "consulter",
+        "consulte",
+        "liste",
+        "lijst",
+    }
+)
+OVERVIEW_WORDS = frozenset(
+    {"overview", "overzicht", "apercu", "recap", "recapitulatif", "summary", "agenda"}
+)
+PAST_BOOKED = frozenset(
+    {"booked", "geboekt", "gereserveerd", "reserved", "reservee", "reservees", "vastgelegd"}
+)
+# French "réservé" folds to "reserve": a past participle after these auxiliaries.
+FRENCH_AUXILIARIES = frozenset({"ai", "as", "avez", "avons", "ont"})
+POSSESSIVES = frozenset({"my", "mine", "mijn", "mes", "mon", "ma"})
+QUESTION_WORDS = frozenset(
+    {
+        "what",
+        "whats",
+        "which",
+        "when",
+        "where",
+        "wat",
+        "welke",
+        "wanneer",
+        "waar",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "quoi",
+        "quand",
+        "ou",
+        "qu",
+    }
+)
+# Inverted word order asks about what exists: "do I have a desk", "heb ik morgen een plek".
+INVERSIONS: tuple[tuple[str, ...], ...] = (
+    ("do", "i", "have"),
+    ("am", "i"),
+    ("ben", "ik"),
+    ("suis", "je"),
+    ("have", "i"),
+    ("did", "i"),
+    ("heb", "ik"),
+    ("ai", "je"),
+)
+SIT_WORDS = frozenset({"sit", "sitting", "zit", "zitten", "assis", "assise"})
+# Without a booking word these suggest another errand (telework, leave): not a booking.
+NOT_IN_OFFICE_WORDS = frozenset(
+    {
+        "home",
+        "thuis",
+        "maison",
+        "remote",
+        "telework",
+        "teletravail",
+        "thuiswerk",
+        "thuiswerken",
+        "homeoffice",
+        "sick",
+        "ziek",
+        "malade",
+        "verlof",
+        "conge",
+        "vacation",
+        "holiday",
+        "weather",
+        "wfh",
+        "chez",
+        "weer",
+        "meteo",
+    }
+)
+
+# --- everything else we know ----------------------------------------------------------------
+
+# Function words and politeness: they explain a message without changing what it asks.
+FILLERS = _words(
+    """
+    i me my mine you your we us our it its a an the to for on at in of and or please pls plz
+    thanks thank thx ty can could would will shall should might must do does did have has had
+    be is am are was were been ll d s m t ve re get got want wanna need needs like just also too
+    again some one that this there here ok okay yes yeah sure great about with so then now still
+    only all any anything something free available as well kindly lets let bot maybe really
+    hmm hello cheers if not no by up from
+    ik je jij u ge mij me mijn we wij ons onze het de een dat dit die deze voor op in naar aan met
+    van te om en of graag alsjeblieft alstublieft aub bedankt dank dankje dankjewel merci kan kun
+    kunt kunnen wil wilt willen zou zouden mag moet moeten heb hebt heeft hebben ben is zijn was
+    nodig ook nog even eens toch dan nu er hier daar ja nee oke hoor zeker svp beschikbaar doen
+    iets
+    je j tu il elle on nous vous me moi m te mon ma mes le la les l un une des du de d au aux a en
+    pour sur dans avec et ou s plait svp stp est c ce ca que qu qui peux pouvez peut pourrais
+    pourriez voudrais veux voulez aimerais besoin avoir ai as avez suis serai sera etre faire fais
+    encore aussi oui non bien va si y libre disponible merci travail
+    """
+)
+
+# Real words that are one typo away from a lexicon word: never "corrected" into it.
+REAL_LOOKALIKES = _words(
+    """
+    domain remain martin latin satin mating mourning moaning sundae cancer remote preserve
+    plate plane officer match marsh midday morgan salute weight height sight keken tours jello
+    where these those mondial plates reverse service serve deserve reservoir
+    """
+)
+
+# Words long enough (5+) to be recognised with one typo.
+TYPO_TOLERANT: frozenset[str] = frozenset(
+    word
+    for word in (
+        *(name for names in _WEEKDAY_NAMES for name in names),
+        *(names[0] for names in _MONTH_NAMES),
+        *(names[1] for names in _MONTH_NAMES),
+        *(names[2] for names in _MONTH_NAMES),
+        *RELATIVE_DAYS,
+        *NEXT_WORDS,
+        *LAST_WORDS,
+        *MORNING_WORDS,
+        *AFTERNOON_WORDS,
+        *GREETING_WORDS,
+        *HELP_WORDS,
+        *CANCEL_WORDS,
+        *BOOK_VERBS,
+        *DESK_NOUNS,
+        *OFFICE_WORDS,
+        *LIST_NOUNS,
+        *LIST_VERBS,
+        *OVERVIEW_WORDS,
+        *PAST_BOOKED,
+        "semaine",
+        "semaines",
+        "dagen",
+        "weken",
+        "journee",
+    )
+    if len(word) >= 5
+)
+
+KNOWN_WORDS: frozenset[str] = frozenset(
+    {
+        *WEEKDAYS,
+        *WEAK_WEEKDAYS,
+        *MONTHS,
+        *NUMBER_WORDS,
+        *ORDINAL_WORDS,
+        *RELATIVE_DAYS,
+        *(word for phrase, _ in RELATIVE_PHRASES for word in phrase),
+        *NEXT_WORDS,
+        *THIS_WORDS,
+        *LAST_WORDS,
+        *WEEK_WORDS,
+        *DAY_UNIT_WORDS,
+        *COUNT_PREPOSITIONS,
+        *GAP_WORDS,
+        *CONNECTORS,
+        *DAY_MARKERS,
+        *NOT_AFTER_DAY,
+        *TIME_MARKERS,
+        *MORNING_WORDS,
+        *AFTERNOON_WORDS,
+        *(word for phrase in AFTERNOON_PHRASES for word in phrase),
+        *(word for phrase in FULL_DAY_PHRASES for word in phrase),
+        *EXPANSIONS,
+        *GREETING_WORDS,
+        *GREETING_OPENERS,
+        *GREETING_CLOSERS,
+        *HELP_WORDS,
+        *ABILITY_WORDS,
+        *ABILITY_QUESTIONS,
+        *HOW_WORDS,
+        *WORKS_WORDS,
+        *CANCEL_WORDS,
+        *CANCEL_SEPARABLE_STEMS,
+        CANCEL_SEPARABLE_PARTICLE,
+        *NEGATIONS,
+        *NEGATED_STEMS,
+        *NEEDED_WORDS,
+        *BOOK_VERBS,
+        *DESK_NOUNS,
+        *OFFICE_WORDS,
+        *COME_WORDS,
+        *MAKE_WORDS,
+        *LIST_NOUNS,
+        *LIST_VERBS,
+        *OVERVIEW_WORDS,
+        *PAST_BOOKED,
+        *FRENCH_AUXILIARIES,
+        *POSSESSIVES,
+        *QUESTION_WORDS,
+        *(word for phrase in INVERSIONS for word in phrase),
+        *SIT_WORDS,
+        *FILLERS,
+        *REAL_LOOKALIKES,
+        "s",
+        "t",
+        "midi",
+        "noon",
+        "avond",
+        "soir",
+        "evening",
+    }
+)

@@ -1,0 +1,50 @@
+"""What the language layer returns, and what it needs to know about the organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from werkplek.dayparts import DayPart
+
+
+class Intent(StrEnum):
+    BOOK = "book"  # book a desk (also: "I'll be in the office Thursday", a bare date)
+    LIST = "list"  # my bookings
+    CANCEL = "cancel"  # cancel a booking
+    HELP = "help"  # help, what can you do, greetings
+    UNKNOWN = "unknown"
+
+
+class DateProblem(StrEnum):
+    """A date was mentioned but could not be turned into a day."""
+
+    INVALID = "invalid"  # e.g. "31 februari", "31/02", "2026-13-01"
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """A zone or desk the user may name. `key` is what the caller gets back."""
+
+    key: str  # zone: "site_id/zone_id"; desk: "site_id/zone_id/desk_id"
+    names: tuple[str, ...]  # zone: its id and display names; desk: its id (e.g. "2.03")
+
+
+@dataclass(frozen=True)
+class Places:
+    """The organisation's zones and desks, so that a user can name them."""
+
+    zones: tuple[PlaceName, ...] = ()
+    desks: tuple[PlaceName, ...] = ()
+
+
+@dataclass(frozen=True)
+class Understanding:
+    intent: Intent
+    dates: tuple[date, ...] = ()  # in the order mentioned, without duplicates
+    part: DayPart = DayPart.FULL
+    zone: str | None = None  # PlaceName.key of a named zone
+    desk: str | None = None  # PlaceName.key of a named desk
+    date_problem: DateProblem | None = None
+    notes: tuple[str, ...] = field(default=())  # free-form debugging hints, never shown to users

@@ -1,0 +1,110 @@
+"""Werkplek's entry point: `create_app(settings)` wires the parts; `python app.py` serves it."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+
+from aiohttp import web
+from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
+
+from bots.adapter import WerkplekAdapter
+from bots.endpoint import handle_messages
+from bots.identity import Identities
+from bots.turns import BookingTurns
+from bots.werkplek_bot import WerkplekBot
+from config import Settings
+from storage.bookings import TableBookingRepository
+from storage.tables import TableNames, Tables
+from storage.users import TableUserRepository
+from werkplek import calendar, i18n
+from werkplek.booking_service import BookingService
+from werkplek.errors import WerkplekError
+from werkplek.language import parse
+from werkplek.organisation import Organisation, load_organisation
+
+log = logging.getLogger("werkplek")
+
+ORGANISATION = web.AppKey("organisation", Organisation)
+TABLES = web.AppKey("tables", Tables)
+ADAPTER = web.AppKey("adapter", WerkplekAdapter)
+BOT = web.AppKey("bot", WerkplekBot)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] = _now,
+    organisation: Organisation | None = None,
+) -> web.Application:
+    """The aiohttp app. Clients are made on start-up and closed on shutdown (cleanup_ctx)."""
+    org = organisation or load_organisation(settings.organisation_file)
+    names = TableNames.with_prefix(settings.table_prefix)
+    app = web.Application(client_max_size=settings.max_body_bytes)
+    app[ORGANISATION] = org
+
+    async def parts(app: web.Application) -> AsyncIterator[None]:
+        tables = Tables(settings.storage_connection_string, names)
+        try:
+            await tables.create()
+            service = BookingService(org, TableBookingRepository(tables.bookings, org))
+            identities = Identities(TableUserRepository(tables.users))
+            app[TABLES] = tables
+            app[BOT] = WerkplekBot(org, identities, BookingTurns(service), clock)
+            app[ADAPTER] = WerkplekAdapter(
+                ConfigurationBotFrameworkAuthentication(settings.bot_auth())
+            )
+            _warm_up()
+            yield
+        finally:
+            await tables.close()
+
+    async def messages(request: web.Request) -> web.StreamResponse:
+        return await handle_messages(request, request.app[ADAPTER], request.app[BOT])
+
+    async def healthz(request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok", "organisation": org.name})
+
+    app.cleanup_ctx.append(parts)
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    return app
+
+
+def _warm_up() -> None:
+    """Pay the first-call costs (holiday tables, locale data, regexes) before the first user."""
+    calendar.warm_up()
+    i18n.warm_up()
+    parse("book a desk tomorrow", datetime.now(UTC).date())
+
+
+def main() -> int:
+    logging.basicConfig(
+        level=os.environ.get("LOG_LEVEL", "INFO"),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("azure").setLevel(logging.WARNING)  # one line per HTTP call otherwise
+    try:
+        settings = Settings.from_env()
+        app = create_app(settings)
+    except WerkplekError as exc:
+        log.error("cannot start: %s", exc)
+        return 2
+    host = os.environ.get("HOST", "127.0.0.1")
+    try:
+        web.run_app(app, host=host, port=settings.port, print=None)
+    except WerkplekError as exc:  # raised while starting: storage unreachable, bad settings
+        log.error("cannot start: %s", exc)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Card submits: check what a button sent back and turn it into a command.
+
+Anything missing, altered or oversized becomes None (the caller answers with
+"that button no longer works" and the help card), never an exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from cards.actions import (
+    ACTION_FIELD,
+    INPUT_DATE,
+    INPUT_PART,
+    INPUT_SEAT,
+    INPUT_ZONE,
+    SEAT_SEPARATOR,
+    CardAction,
+)
+from werkplek.commands import Book, Cancel, Command, ShowBookings, ShowForm
+from werkplek.dayparts import DayPart
+from werkplek.organisation import Organisation
+
+_MAX_FIELD = 200
+
+
+def _field(data: Mapping[str, Any], name: str) -> str | None:
+    value = data.get(name)
+    if not isinstance(value, str) or len(value) > _MAX_FIELD:
+        return None
+    return value.strip()
+
+
+def _day(data: Mapping[str, Any]) -> date | None:
+    text = _field(data, INPUT_DATE)
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _part(data: Mapping[str, Any]) -> DayPart | None:
+    text = _field(data, INPUT_PART)
+    if text is None or text == "":
+        return DayPart.FULL
+    try:
+        return DayPart(text)
+    except ValueError:
+        return None
+
+
+def command_from_submit(value: Any, org: Organisation) -> Command | None:
+    """The command a card button asks for, or None when the data is not one of ours."""
+    if not isinstance(value, Mapping):
+        return None
+    try:
+        action = CardAction(value.get(ACTION_FIELD))
+    except ValueError:
+        return None
+    if action is CardAction.LIST:
+        return ShowBookings()
+    if action is CardAction.FORM:
+        return ShowForm()
+    day, part = _day(value), _part(value)
+    if part is None:
+        return None
+    if day is None:
+        # The form's date picker was left empty or sent something odd: show the form again.
+        return ShowForm(note_key="form.date_error") if action is CardAction.BOOK else None
+    if action is CardAction.CANCEL:
+        return Cancel((day,), part)
+    if action is CardAction.MOVE:
+        seat = _field(value, INPUT_SEAT) or ""
+        zone_key, _, desk_id = seat.partition(SEAT_SEPARATOR)
+        zone = org.zone(zone_key)
+        if zone is None or zone.desk(desk_id) is None:
+            return None
+        return Book((day,), part, zone_key, desk_id)
+    zone_key = _field(value, INPUT_ZONE) or None
+    desk_id = _field(value, "desk") or None
+    if zone_key is not None and org.zone(zone_key) is None:
+        return None
+    if desk_id is not None and (zone_key is None or org.zone(zone_key).desk(desk_id) is None):
+        return None
+    return Book((day,), part, zone_key, desk_id)

@@ -1,0 +1,163 @@
+"""Carry out a command for one user and say what happened: domain outcome → text or card.
+
+Returns plain replies (text, or an Adaptive Card as a dict); the bot sends them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from cards.booking import booking_card, booking_form_card, bookings_card, suggestions_card
+from cards.help import help_card
+from werkplek.booking import AlreadyBooked, Booking, BookingRequest, Person, Seat
+from werkplek.booking_service import (
+    Booked,
+    BookingService,
+    Cancelled,
+    DayNotBookable,
+    NoDesk,
+    NothingToCancel,
+)
+from werkplek.calendar import working_days_after
+from werkplek.commands import Book, Cancel, Command, Help, InvalidDate, ShowBookings, ShowForm
+from werkplek.i18n import format_day, format_part, t
+
+Reply = str | dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Who is asking, in which language, on which day (the organisation's today)."""
+
+    person: Person
+    language: str
+    today: date
+
+
+class BookingTurns:
+    def __init__(self, service: BookingService) -> None:
+        self.service = service
+        self.org = service.org
+
+    async def run(self, command: Command, turn: Turn) -> list[Reply]:
+        match command:
+            case Book():
+                return [r for day in command.days for r in await self._book(command, day, turn)]
+            case Cancel():
+                return [await self._cancel(command, day, turn) for day in command.days]
+            case ShowBookings():
+                bookings = await self.service.upcoming(turn.person, turn.today)
+                heading = t(turn.language, "list.which") if command.cancelling else None
+                return [bookings_card(self.org, bookings, turn.language, turn.today, heading)]
+            case ShowForm():
+                note = t(turn.language, command.note_key) if command.note_key else None
+                return [self.form(turn, note)]
+            case InvalidDate():
+                return [t(turn.language, "date.invalid")]
+            case Help():
+                lead = None if command.understood else t(turn.language, "help.not_understood")
+                return [help_card(turn.language, lead=lead)]
+        raise TypeError(f"unknown command {command!r}")
+
+    def form(self, turn: Turn, note: str | None = None) -> dict[str, Any]:
+        days = working_days_after(
+            turn.today - timedelta(days=1), 1, turn.today, self.org.policy.booking_horizon_days
+        )
+        suggested = days[0] if days else turn.today
+        return booking_form_card(self.org, turn.language, turn.today, suggested, note)
+
+    async def _book(self, command: Book, day: date, turn: Turn) -> list[Reply]:
+        lang = turn.language
+        request = BookingRequest(day, command.part, command.zone_key, command.desk_id)
+        outcome = await self.service.book(turn.person, request, turn.today, lang)
+        match outcome:
+            case Booked():
+                moved = outcome.moved_from[0] if outcome.moved_from else None
+                note = None
+                if moved and moved.seat != outcome.booking.seat:
+                    note = t(
+                        lang, "booked.moved", desk=moved.seat.desk_id, zone=self._zone(moved.seat)
+                    )
+                free = await self.service.free_seats(
+                    day, command.part, exclude=outcome.booking.seat
+                )
+                return [booking_card(self.org, outcome.booking, lang, turn.today, free, note)]
+            case AlreadyBooked():
+                free = await self.service.free_seats(day, command.part)
+                return [
+                    booking_card(
+                        self.org, b, lang, turn.today, free, heading=t(lang, "booked.already")
+                    )
+                    for b in outcome.bookings
+                ]
+            case NoDesk():
+                return [self._no_desk(outcome, turn)]
+            case DayNotBookable():
+                return [self._day_refusal(outcome, turn)]
+        raise TypeError(f"unknown outcome {outcome!r}")
+
+    async def _cancel(self, command: Cancel, day: date, turn: Turn) -> Reply:
+        lang = turn.language
+        outcome = await self.service.cancel(turn.person, day, command.part, turn.today)
+        match outcome:
+            case Cancelled():
+                return "\n\n".join(self._cancelled_line(b, turn) for b in outcome.bookings)
+            case NothingToCancel():
+                return t(lang, "cancelled.nothing", date=format_day(day, lang, turn.today))
+            case DayNotBookable():
+                return self._day_refusal(outcome, turn)
+        raise TypeError(f"unknown outcome {outcome!r}")
+
+    def _cancelled_line(self, booking: Booking, turn: Turn) -> str:
+        lang = turn.language
+        return t(
+            lang,
+            "cancelled.one",
+            date=format_day(booking.day, lang, turn.today),
+            part=format_part(booking.part, lang),
+            desk=booking.seat.desk_id,
+            zone=self._zone(booking.seat),
+        )
+
+    def _zone(self, seat: Seat) -> str:
+        zone = self.org.zone(seat.zone_key)
+        return zone.name if zone else seat.zone_key
+
+    def _no_desk(self, outcome: NoDesk, turn: Turn) -> dict[str, Any]:
+        lang, request = turn.language, outcome.request
+        zone = self.org.zone(request.zone_key) if request.zone_key else None
+        message = t(
+            lang,
+            f"refused.{outcome.reason.value}",
+            zone=zone.name if zone else "",
+            desk=request.desk_id or "",
+            date=format_day(request.day, lang, turn.today),
+        )
+        buttons = [
+            (
+                t(
+                    lang,
+                    "suggestion.button",
+                    zone=s.zone.name,
+                    date=format_day(s.day, lang, turn.today),
+                    places=s.free_places,
+                ),
+                {"date": s.day.isoformat(), "part": request.part.value, "zone": s.zone.key},
+            )
+            for s in outcome.suggestions
+        ]
+        return suggestions_card(lang, message, buttons)
+
+    def _day_refusal(self, outcome: DayNotBookable, turn: Turn) -> str:
+        lang, check = turn.language, outcome.check
+        horizon = self.org.policy.booking_horizon_days
+        return t(
+            lang,
+            f"day.{check.refusal.value}",
+            date=format_day(outcome.day, lang, turn.today),
+            holiday=check.holiday or "",
+            days=horizon,
+            last=format_day(turn.today + timedelta(days=horizon), lang, turn.today),
+        )

@@ -1,0 +1,98 @@
+"""The Teams bot: route each activity to understanding, a command, and the replies.
+
+Thin on purpose: what the user means is decided in werkplek.language, what
+happens in werkplek's services, what it looks like in cards/.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.schema import Activity, ChannelAccount
+
+from bots.identity import Identities
+from bots.submits import command_from_submit
+from bots.turns import BookingTurns, Reply, Turn
+from cards.help import help_card
+from werkplek.calendar import today_in
+from werkplek.commands import Command, Help, command_for, places_for
+from werkplek.i18n import language_of, t
+from werkplek.language import parse
+from werkplek.organisation import Organisation
+
+log = logging.getLogger(__name__)
+
+# "<at>Werkplek</at> book a desk" in a team channel: the mention is not part of the request.
+_MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+# Longer messages are cut before understanding: nobody books a desk in an essay.
+MAX_TEXT = 2000
+
+
+def to_activity(reply: Reply) -> Activity:
+    if isinstance(reply, str):
+        return MessageFactory.text(reply)
+    return MessageFactory.attachment(CardFactory.adaptive_card(reply))
+
+
+class WerkplekBot(TeamsActivityHandler):
+    def __init__(
+        self,
+        org: Organisation,
+        identities: Identities,
+        turns: BookingTurns,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.org = org
+        self.identities = identities
+        self.turns = turns
+        self.clock = clock
+        self.places = places_for(org)
+
+    def _turn(self, turn_context: TurnContext, person) -> Turn:
+        return Turn(
+            person=person,
+            language=language_of(turn_context.activity.locale),
+            today=today_in(self.org.timezone, self.clock()),
+        )
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        person = await self.identities.person(turn_context)
+        turn = self._turn(turn_context, person)
+        replies: list[Reply] = []
+        command: Command
+        if activity.value is not None:
+            parsed = command_from_submit(activity.value, self.org)
+            if parsed is None:
+                log.info("ignored a card submit that is not ours or no longer valid")
+                replies.append(t(turn.language, "error.stale_button"))
+                parsed = Help()
+            command = parsed
+        else:
+            text = _MENTION.sub(" ", activity.text or "")
+            understanding = parse(text[:MAX_TEXT], turn.today, self.places)
+            command = command_for(understanding, self.org)
+        replies += await self.turns.run(command, turn)
+        await turn_context.send_activities([to_activity(r) for r in replies])
+
+    async def on_members_added_activity(
+        self, members_added: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
+        """Welcome the user once, when the app is added to their personal chat."""
+        activity = turn_context.activity
+        if (activity.conversation.conversation_type or "personal") != "personal":
+            return
+        if not any(m.id == activity.recipient.id for m in members_added):
+            return
+        language = language_of(activity.locale)
+        name = (activity.from_property.name or "").split(" ")[0]
+        heading = (
+            t(language, "welcome.title_named", name=name) if name else t(language, "welcome.title")
+        )
+        card = help_card(language, heading=heading)
+        await turn_context.send_activity(to_activity(card))

@@ -52,7 +52,12 @@ class Tables:
 
     def __init__(self, connection_string: str, names: TableNames) -> None:
         self.names = names
-        self.service = TableServiceClient.from_connection_string(connection_string, **TURN_RETRY)
+        try:
+            self.service = TableServiceClient.from_connection_string(
+                connection_string, **TURN_RETRY
+            )
+        except ValueError as exc:
+            raise ConfigurationError("AZURE_STORAGE_CONNECTION_STRING", str(exc)) from None
         self.bookings: TableClient = self.service.get_table_client(names.bookings)
         self.users: TableClient = self.service.get_table_client(names.users)
 

@@ -8,9 +8,9 @@ PORT ?= 3978
 AZURITE_PORT ?= 10002
 PLAYGROUND_PORT ?= 56150
 
-.PHONY: setup run test lint format clean
+.PHONY: setup run test lint format clean package screenshots
 
-setup: $(STAMP)/pip $(STAMP)/npm
+setup: $(STAMP)/pip $(STAMP)/npm $(STAMP)/chromium
 
 $(STAMP)/pip: requirements.txt requirements-dev.txt
 	@mkdir -p $(STAMP)
@@ -21,6 +21,13 @@ $(STAMP)/pip: requirements.txt requirements-dev.txt
 $(STAMP)/npm: package.json package-lock.json
 	@mkdir -p $(STAMP)
 	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Debian's Chromium renders cards and the playground page headless (never a downloaded browser).
+$(STAMP)/chromium:
+	@mkdir -p $(STAMP)
+	command -v chromium >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
 	@touch $@
 
 test: setup
@@ -40,6 +47,15 @@ run: setup
 	  node_modules/.bin/agentsplayground -e http://127.0.0.1:$(PORT)/api/messages -c msteams \
 	  -p $(PLAYGROUND_PORT) --disable-telemetry & \
 	wait
+
+# The Teams app package, with the bot's app id (MicrosoftAppId) filled in: build/werkplek-teams.zip
+package: setup
+	$(PY) manifest/package.py
+
+# PNGs of every card, rendered by the Adaptive Cards library in headless Chromium: docs/cards/
+screenshots: setup
+	$(PY) -m cards.gallery --write build/cards.json
+	node tools/cards/screenshots.mjs build/cards.json docs/cards
 
 lint:
 	$(VENV)/bin/ruff check .

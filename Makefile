@@ -23,11 +23,13 @@ $(STAMP)/npm: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Debian's Chromium renders cards and the playground page headless (never a downloaded browser).
+# Debian's Chromium renders cards and the playground page headless (never a downloaded browser);
+# the emoji font draws the cards' icons (office, home, permanence) instead of empty boxes.
 $(STAMP)/chromium:
 	@mkdir -p $(STAMP)
-	command -v chromium >/dev/null || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+	command -v chromium >/dev/null && dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  --no-install-recommends chromium fonts-noto-color-emoji; }
 	@touch $@
 
 test: setup

@@ -1,0 +1,191 @@
+"""Every Adaptive Card the bot can send, in every language, built by the real builders.
+
+The samples are the demo organisation on Monday 23 November 2026, with a few colleagues'
+desks already taken, so that the free desks and places are the ones the rules would give.
+The tests check each card (tests/test_cards_valid.py) and `make screenshots` renders them:
+
+    python -m cards.gallery --write build/cards.json
+
+Only sample data lives here (people, desks, days); every text comes from the catalogues,
+through the builders or, for the refusal and its suggestions, as bots/turns.py words them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import config
+from cards.booking import booking_card, booking_form_card, bookings_card, suggestions_card
+from cards.elements import Element
+from cards.help import help_card
+from werkplek.booking import Booking, Seat, ZoneDay
+from werkplek.dayparts import DayPart
+from werkplek.i18n import LANGUAGES, format_day, t
+from werkplek.organisation import Organisation, load_organisation
+
+TODAY = date(2026, 11, 23)  # a Monday
+THURSDAY = date(2026, 11, 26)
+FRIDAY = date(2026, 11, 27)
+USER_FIRST_NAME = "An"  # An Peeters, of the demo organisation
+
+# Thursday as the demo organisation would have it: colleagues' desks (zone -> desk -> person).
+THURSDAY_TAKEN = {
+    "hq/z1": {"1.01": "bert@example.org", "1.03": "chloe@example.org"},
+    "hq/z2": {"2.01": "lien@example.org", "2.03": "balie@example.org", "2.05": "x@example.org"},
+}
+
+
+def _zone_days(org: Organisation) -> dict[str, ZoneDay]:
+    days = {}
+    for zone in org.zones:
+        day = ZoneDay(zone)
+        for desk, person in THURSDAY_TAKEN.get(zone.key, {}).items():
+            day = day.with_seat(desk, DayPart.FULL.halves, person)
+        days[zone.key] = day
+    return days
+
+
+def _free_seats(org: Organisation, days: dict[str, ZoneDay], exclude: Seat) -> tuple[Seat, ...]:
+    """What BookingService.free_seats would give: every desk the rules still allow."""
+    return tuple(
+        seat
+        for zone in org.zones
+        for desk in days[zone.key].free_desks(DayPart.FULL.halves)
+        if (seat := Seat(zone.key, desk)) != exclude
+    )
+
+
+def _zone_full(org: Organisation, language: str, days: dict[str, ZoneDay]) -> Element:
+    """Verdieping 2 asked on Thursday: refused, with the other zones and the next days."""
+    asked = org.zone("hq/z2")
+    assert asked is not None
+    message = t(
+        language,
+        "refused.zone_full",
+        zone=asked.name,
+        desk="",
+        date=format_day(THURSDAY, language, TODAY),
+    )
+    places = [
+        (zone, THURSDAY, days[zone.key].free_places(DayPart.FULL.halves))
+        for zone in org.zones
+        if zone.key != asked.key
+    ]
+    places += [(asked, FRIDAY, 3), (asked, date(2026, 11, 30), 3)]
+    buttons = [
+        (
+            t(
+                language,
+                "suggestion.button",
+                zone=zone.name,
+                date=format_day(day, language, TODAY),
+                places=free,
+            ),
+            {"date": day.isoformat(), "part": DayPart.FULL.value, "zone": zone.key},
+        )
+        for zone, day, free in places
+        if free
+    ]
+    return suggestions_card(language, message, buttons)
+
+
+def _zone_name(org: Organisation, key: str) -> str:
+    zone = org.zone(key)
+    assert zone is not None, key
+    return zone.name
+
+
+def _cards(org: Organisation, language: str) -> dict[str, Element]:
+    days = _zone_days(org)
+    mine = Booking(THURSDAY, DayPart.FULL, Seat("hq/z1", "1.05"))
+    with_mine = {
+        **days,
+        "hq/z1": days["hq/z1"].with_seat(mine.seat.desk_id, mine.part.halves, "an@example.org"),
+    }
+    free = _free_seats(org, with_mine, exclude=mine.seat)
+    moved_note = t(language, "booked.moved", desk="2.02", zone=_zone_name(org, "hq/z2"))
+    z1 = "hq/z1"
+    coming = [
+        mine,
+        Booking(FRIDAY, DayPart.MORNING, Seat("hq/z2", "2.04")),
+        Booking(date(2026, 12, 1), DayPart.AFTERNOON, Seat("ds/open", "W1")),
+        Booking(date(2026, 12, 3), DayPart.FULL, Seat("hq/z1", "1.07")),
+    ]
+    every_zone_full = t(
+        language, "refused.all_full", zone="", desk="", date=format_day(FRIDAY, language, TODAY)
+    )
+    neighbour = t(
+        language,
+        "refused.neighbour_taken",
+        zone="",
+        desk="2.04",
+        date=format_day(THURSDAY, language, TODAY),
+    )
+    builders: dict[str, Callable[[], Element]] = {
+        "booking-confirmed": lambda: booking_card(org, mine, language, TODAY, free),
+        "booking-confirmed-last-desk": lambda: booking_card(org, mine, language, TODAY),
+        "booking-moved": lambda: booking_card(org, mine, language, TODAY, free, note=moved_note),
+        "booking-already": lambda: booking_card(
+            org, mine, language, TODAY, free, heading=t(language, "booked.already")
+        ),
+        "bookings": lambda: bookings_card(org, coming, language, TODAY),
+        "bookings-which-to-cancel": lambda: bookings_card(
+            org, coming[:2], language, TODAY, heading=t(language, "list.which")
+        ),
+        "bookings-empty": lambda: bookings_card(org, [], language, TODAY),
+        "booking-form": lambda: booking_form_card(org, language, TODAY, TODAY),
+        "booking-form-again": lambda: booking_form_card(
+            org, language, TODAY, TODAY, note=t(language, "form.date_error")
+        ),
+        "refused-zone-full": lambda: _zone_full(org, language, days),
+        "refused-desk-next-to-a-taken-one": lambda: suggestions_card(
+            language,
+            neighbour,
+            [
+                (
+                    t(
+                        language,
+                        "suggestion.button",
+                        zone=_zone_name(org, z1),
+                        date=format_day(THURSDAY, language, TODAY),
+                        places=days[z1].free_places(DayPart.FULL.halves),
+                    ),
+                    {"date": THURSDAY.isoformat(), "part": DayPart.FULL.value, "zone": z1},
+                )
+            ],
+        ),
+        "refused-everything-full": lambda: suggestions_card(language, every_zone_full, []),
+        "help": lambda: help_card(language),
+        "help-not-understood": lambda: help_card(language, lead=t(language, "help.not_understood")),
+        "welcome": lambda: help_card(
+            language, heading=t(language, "welcome.title_named", name=USER_FIRST_NAME)
+        ),
+    }
+    return {name: build() for name, build in builders.items()}
+
+
+def gallery(org: Organisation | None = None) -> dict[str, Element]:
+    """Every card, named "<card>.<language>", e.g. "booking-confirmed.nl"."""
+    org = org or load_organisation(config.DEMO_ORGANISATION)
+    cards: dict[str, Element] = {}
+    for language in LANGUAGES:
+        for name, card in _cards(org, language).items():
+            cards[f"{name}.{language}"] = card
+    return dict(sorted(cards.items()))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m cards.gallery", description=__doc__)
+    parser.add_argument("--write", metavar="PATH", type=Path, required=True)
+    args = parser.parse_args(argv)
+    args.write.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(gallery(), ensure_ascii=False, indent=2)
+    args.write.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

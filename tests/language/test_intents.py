@@ -163,11 +163,8 @@ UNKNOWN = [
     "what's the weather tomorrow",
     "hoe is het weer morgen",
     "quel temps fera-t-il demain",
-    "tomorrow I work from home",
-    "morgen werk ik thuis",
     "je suis malade demain",
-    "je travaille de chez moi demain",
-    "wfh tomorrow",
+    "ik ben morgen ziek thuis",
     "asdf qwerty",
     "42",
     "the quick brown fox jumps over the lazy dog",
@@ -198,6 +195,19 @@ def test_help_questions_and_lone_greetings_are_help(text: str) -> None:
 @pytest.mark.parametrize("text", UNKNOWN)
 def test_unrelated_messages_are_unknown(text: str) -> None:
     assert parse(text, MONDAY).intent is Intent.UNKNOWN
+
+
+FORMERLY_UNKNOWN_TELEWORK = [
+    "tomorrow I work from home",
+    "morgen werk ik thuis",
+    "je travaille de chez moi demain",
+    "wfh tomorrow",
+]
+
+
+@pytest.mark.parametrize("text", FORMERLY_UNKNOWN_TELEWORK)
+def test_working_from_home_on_a_day_is_telework_not_unknown(text: str) -> None:
+    assert parse(text, MONDAY).intent is Intent.TELEWORK
 
 
 @pytest.mark.parametrize(

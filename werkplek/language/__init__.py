@@ -1,10 +1,18 @@
-"""Language understanding for nl, fr and en: intent, dates, half day, desk and zone.
+"""Language understanding for nl, fr and en: intent, dates, half day, desk and zone,
+telework (with weekly recurrences and periods) and team permanence.
 
 `parse(text, today, places)` turns what a user typed into an `Understanding`.
 Every language is understood whatever the user's Teams locale.
 """
 
-from werkplek.language.model import DateProblem, Intent, PlaceName, Places, Understanding
+from werkplek.language.model import (
+    DateProblem,
+    Intent,
+    PlaceName,
+    Places,
+    Recurrence,
+    Understanding,
+)
 from werkplek.language.parser import parse
 
-__all__ = ["DateProblem", "Intent", "PlaceName", "Places", "Understanding", "parse"]
+__all__ = ["DateProblem", "Intent", "PlaceName", "Places", "Recurrence", "Understanding", "parse"]

@@ -18,7 +18,8 @@ Interpretations (nl / fr / en, all understood together):
   week, "last week" the previous one. "in two weeks"/"over twee weken"/"dans deux
   semaines" with a weekday = that weekday two ISO weeks on; alone = today + 14 days.
   A week phrase applies to all weekdays listed next to it ("maandag en dinsdag
-  volgende week"). "next week" without a weekday names no day.
+  volgende week"). "next week"/"this week"/"last week" without a weekday names no day:
+  it is reported in `DateResult.weeks` and becomes a period (see `periods`).
 - English weekday abbreviations tue/wed/thu/thur(s)/fri/sat/sun are read; "mon" only
   right after next/this/last/on (French "mon" is "my"). Two-letter and French/Dutch
   abbreviations are not read.
@@ -39,6 +40,9 @@ Interpretations (nl / fr / en, all understood together):
 - An impossible date ("31 februari", "31/02", "2026-13-01", "30 février") is not
   returned; it sets `DateProblem.INVALID`.
 - Dates come back in the order mentioned, without duplicates.
+- Tokens other grammars claimed first are not read: a recurrence ("every Monday
+  until 31 December", see `recurrence`, which reads its until date with this grammar)
+  and a person's name ("zet Jan op permanentie").
 """
 
 from __future__ import annotations
@@ -97,6 +101,7 @@ class _Mention:
     mode: str = "next"  # "next" (also bare), "this" or "last"
     weeks: int | None = None  # ISO week offset, for weekdays and week phrases
     alone: date | None = None  # a week phrase's own day ("in two weeks")
+    period: bool = False  # "next week", "deze week": a period when no weekday attaches
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,7 @@ class DateResult:
     dates: tuple[date, ...] = ()
     problem: DateProblem | None = None
     notes: tuple[str, ...] = field(default=())
+    weeks: tuple[int, ...] = ()  # ISO week offsets named without a day ("next week": 1)
 
 
 # --- small helpers --------------------------------------------------------------------------
@@ -130,6 +136,11 @@ def _next_day_month(today: date, day: int, month: int) -> date | None:
         if candidate is not None and candidate >= today:
             return candidate
     return None
+
+
+def next_day_of_month(today: date, day: int) -> date | None:
+    """The next `day` of a month on or after today ("jusqu'au 20"); None if out of range."""
+    return _next_day_of_month(today, day)
 
 
 def _next_day_of_month(today: date, day: int) -> date | None:
@@ -330,7 +341,7 @@ def _week_phrase(tokens: list[Token], i: int, today: date) -> list[_Mention] | N
         if (first in words and second in WEEK_WORDS) or (
             first in WEEK_WORDS and second in words and second not in THIS_WORDS
         ):
-            return [_Mention(i, i + 2, _WEEK, weeks=weeks)]
+            return [_Mention(i, i + 2, _WEEK, weeks=weeks, period=True)]
     return None
 
 
@@ -436,7 +447,9 @@ def _weekday_run(
     return run
 
 
-def _attach_weeks(tokens: list[Token], mentions: list[_Mention], notes: list[str]) -> None:
+def _attach_weeks(
+    tokens: list[Token], mentions: list[_Mention], notes: list[str], weeks: list[int]
+) -> None:
     for index, mention in enumerate(mentions):
         if mention.kind != _WEEK:
             continue
@@ -451,6 +464,8 @@ def _attach_weeks(tokens: list[Token], mentions: list[_Mention], notes: list[str
         else:
             mention.kind = ""
             notes.append("a week without a day")
+            if mention.period and mention.weeks is not None:
+                weeks.append(mention.weeks)
 
 
 def _absorb_weekdays(tokens: list[Token], mentions: list[_Mention], notes: list[str]) -> None:
@@ -510,7 +525,8 @@ def find_dates(tokens: list[Token], today: date) -> DateResult:
             i += 1
 
     notes: list[str] = []
-    _attach_weeks(tokens, mentions, notes)
+    weeks: list[int] = []
+    _attach_weeks(tokens, mentions, notes, weeks)
     _absorb_weekdays(tokens, mentions, notes)
     problem: DateProblem | None = None
     resolved: list[_Mention] = []
@@ -528,7 +544,7 @@ def find_dates(tokens: list[Token], today: date) -> DateResult:
     for day in _expand_ranges(tokens, resolved, notes):
         if day not in days:
             days.append(day)
-    return DateResult(tuple(days), problem, tuple(notes))
+    return DateResult(tuple(days), problem, tuple(notes), tuple(weeks))
 
 
 _MAX_RANGE_DAYS = 31

@@ -289,7 +289,8 @@ COMPOUND_SUFFIXES: tuple[str, ...] = (
     "morgen",
     "avond",
 )
-COMPOUND_PREFIXES = frozenset({"vandaag", "morgen", "overmorgen", *NL_WEEKDAYS})
+# "thuiswerkvoormiddag" = "thuiswerk" + "voormiddag" (telework, morning).
+COMPOUND_PREFIXES = frozenset({"vandaag", "morgen", "overmorgen", "thuiswerk", *NL_WEEKDAYS})
 # Whole words that stand for two tokens ("vanmiddag" = this afternoon).
 EXPANSIONS: dict[str, tuple[str, ...]] = {
     "vanmorgen": ("vandaag", "ochtend"),
@@ -653,6 +654,105 @@ NOT_IN_OFFICE_WORDS = frozenset(
     }
 )
 
+# --- telework -------------------------------------------------------------------------------
+
+# Words that name working from home on their own ("wfh", "thuiswerk", "télétravail").
+TELEWORK_STRONG = _words(
+    """
+    wfh telework teleworks teleworking teleworked telecommute telecommuting homeoffice
+    homeworking thuiswerk thuiswerken thuiswerkt thuiswerkte thuiswerkdag thuiswerkdagen
+    telewerk telewerken telewerkt telewerkdag telewerkdagen teletravail teletravaille
+    teletravailles teletravaillent teletravailler teletravaillerai teletravaillons
+    teletravaillez
+    """
+)
+# Words that say "at home" but may mean something else without a day or a work verb.
+TELEWORK_WEAK = _words("home thuis remote remotely maison domicile")
+# Phrases that say where one works, and whether they are as clear as a strong word
+# ("je rentre à la maison" is going home, "je travaille à la maison" is telework).
+TELEWORK_PHRASES: tuple[tuple[tuple[str, ...], bool], ...] = (
+    (("home", "office"), True),
+    (("from", "home"), True),
+    (("van", "thuis"), True),
+    (("vanuit", "huis"), True),
+    (("chez", "moi"), False),
+    (("a", "la", "maison"), False),
+    (("a", "domicile"), False),
+)
+TELEWORK_WORDS = TELEWORK_STRONG | TELEWORK_WEAK
+# Dutch compounds with a weekday: "thuiswerkvrijdag", "telewerkdonderdagnamiddag".
+TELEWORK_COMPOUND_HEADS = ("thuiswerk", "telewerk")
+WORK_VERBS = _words(
+    "work works working worked werk werken werkt werkte travaille travailles travailler "
+    "travaillerai travaillerais bosse"
+)
+# Negations that make a telework word not count ("niet thuis", "no home office").
+TELEWORK_NEGATIONS = (NEGATIONS | {"no"}) - {"plus", "longer", "anymore"}
+# A negation does not reach past these ("niet op kantoor maar thuis").
+NEGATION_BARRIERS = _words("but maar mais however doch wel instead plutot rather liever")
+# Another errand: with these, "thuis" is not telework ("ik ben morgen ziek thuis").
+OTHER_ERRANDS = _words(
+    "sick ill ziek malade verlof conge vacation vakantie vacances holiday weather meteo"
+)
+# "how many days did I work from home", "hoeveel thuiswerkdagen", "combien de jours".
+HOW_MANY = (("how", "many"), ("how", "much"), ("hoeveel",), ("combien",))
+TELEWORK_QUESTION_WORDS = frozenset(
+    {"what", "whats", "which", "when", "wat", "welke", "wanneer", "quel", "quelle", "quels"}
+    | {"quelles", "quand"}
+)
+HISTORY_WORDS = _words("history geschiedenis historiek historique total totaal")
+
+# --- permanence -----------------------------------------------------------------------------
+
+PERMANENCE_WORDS = _words(
+    "permanence permanences permanentie permanenties permanentiedienst permanentierooster duty"
+)
+# "set An on permanence", "zet An op permanentie", "mets Chloé de permanence".
+SET_VERBS = _words("set put place assign schedule zet plaats plan mets mettre mettez inscris")
+# "An has duty", "An heeft permanentie", "Chloé est de permanence", "An is on duty".
+HAS_VERBS = _words("has is heeft staat est")
+# Between a name and the permanence word ("on", "op de", "à la"); never the end of a name.
+NAME_PREPOSITIONS = _words("on to for op voor in de en a au sur la le the het at van du l")
+# The user themselves: "zet mij op permanentie", "mets-moi de permanence".
+SELF_WORDS = _words("me mij mezelf myself moi ik i je")
+# Not a person's name: "who has duty", "wie heeft permanentie", "qui est de permanence".
+NOT_NAMES = _words(
+    """
+    who whom wie qui what wat welke which quel quelle you u jij je tu we wij nous they
+    zij ils elles he she hij il elle it het there er someone iemand quelqu personne nobody
+    niemand everyone iedereen tout tous
+    """
+)
+# Words in front of a name that are not part of it ("ok, An has duty", "so An is on duty").
+NAME_OPENERS = _words(
+    "ok okay oke so dus alors and en et also ook aussi fyi note please pls svp graag then dan puis"
+)
+
+# --- recurrence and periods -----------------------------------------------------------------
+
+EVERY_WORDS = _words("every each all elke iedere ieder elk alle chaque tous toutes")
+# "every day", "elke werkdag", "tous les jours": Monday to Friday.
+ALL_WEEKDAYS_WORDS = _words(
+    "day days weekday weekdays workday workdays werkdag werkdagen dag jour jours"
+)
+# Dutch plurals, only read after an "every" word ("alle maandagen").
+NL_WEEKDAY_PLURALS: dict[str, int] = {
+    name + "en": index for index, name in enumerate(n[1] for n in _WEEKDAY_NAMES)
+}
+UNTIL_WORDS = _words("until till til untill through thru tot jusqu jusque")
+END_WORDS = _words("end eind einde fin")
+MONTH_WORDS = _words("month months maand maanden mois")
+YEAR_WORDS = _words("year jaar annee")
+CURRENT_WORDS = _words("current huidige lopende courant")
+# Full month names: a month named alone ("telework in November") must be one of these.
+FULL_MONTHS: dict[str, int] = {
+    name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names[:3]
+}
+# "may" is also a verb: a month alone only after one of these ("in May").
+MONTH_ALONE_OPENERS = _words("in of for during van en au de du")
+# Before a month, these say it is not a period of its own ("tot eind januari").
+NOT_PERIOD_BEFORE = END_WORDS | UNTIL_WORDS | _words("begin start mid midden debut half")
+
 # --- everything else we know ----------------------------------------------------------------
 
 # Function words and politeness: they explain a message without changing what it asks.
@@ -708,6 +808,10 @@ TYPO_TOLERANT: frozenset[str] = frozenset(
         *LIST_VERBS,
         *OVERVIEW_WORDS,
         *PAST_BOOKED,
+        *TELEWORK_STRONG,
+        "thuis",
+        "permanence",
+        "permanentie",
         "semaine",
         "semaines",
         "dagen",
@@ -770,6 +874,21 @@ KNOWN_WORDS: frozenset[str] = frozenset(
         *QUESTION_WORDS,
         *(word for phrase in INVERSIONS for word in phrase),
         *SIT_WORDS,
+        *TELEWORK_WORDS,
+        *WORK_VERBS,
+        *PERMANENCE_WORDS,
+        *EVERY_WORDS,
+        *ALL_WEEKDAYS_WORDS,
+        *NL_WEEKDAY_PLURALS,
+        *UNTIL_WORDS,
+        *END_WORDS,
+        *MONTH_WORDS,
+        *YEAR_WORDS,
+        *HISTORY_WORDS,
+        "hoeveel",
+        "combien",
+        "many",
+        "ci",
         *FILLERS,
         *REAL_LOOKALIKES,
         "s",

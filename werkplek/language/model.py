@@ -15,6 +15,11 @@ class Intent(StrEnum):
     CANCEL = "cancel"  # cancel a booking
     HELP = "help"  # help, what can you do, greetings
     UNKNOWN = "unknown"
+    TELEWORK = "telework"  # register home work: "ik werk morgen thuis", "wfh Friday"
+    CANCEL_TELEWORK = "cancel_telework"  # "annuleer thuiswerk vrijdag", "not WFH Friday after all"
+    TELEWORK_OVERVIEW = "telework_overview"  # "mijn thuiswerk deze maand", "telework in November"
+    PERMANENCE = "permanence"  # a manager's coverage view: "who is on duty this week"
+    SET_PERMANENCE = "set_permanence"  # "zet An op permanentie vrijdag", "An has duty on Friday"
 
 
 class DateProblem(StrEnum):
@@ -40,6 +45,17 @@ class Places:
 
 
 @dataclass(frozen=True)
+class Recurrence:
+    """A weekly repetition: "every Monday and Thursday at home until the end of January".
+
+    The caller expands it into days, from today up to and including `until`.
+    """
+
+    weekdays: tuple[int, ...]  # Monday=0 .. Friday=4, sorted, distinct
+    until: date  # last day included
+
+
+@dataclass(frozen=True)
 class Understanding:
     intent: Intent
     dates: tuple[date, ...] = ()  # in the order mentioned, without duplicates
@@ -48,3 +64,6 @@ class Understanding:
     desk: str | None = None  # PlaceName.key of a named desk
     date_problem: DateProblem | None = None
     notes: tuple[str, ...] = field(default=())  # free-form debugging hints, never shown to users
+    recurrence: Recurrence | None = None  # "every Monday until the end of January"; dates empty
+    period: tuple[date, date] | None = None  # first and last day of a named period ("this month")
+    person: str | None = None  # a name as typed, for SET_PERMANENCE ("An", "Chloé Dubois")

@@ -7,8 +7,9 @@ keeps the parser's cost bounded whatever a client sends.
 
 `tokenize` keeps numeric dates ("3/12", "2026-12-03", "3.12.2026") and ordinals
 ("3rd", "1er", "3de") whole, splits words at apostrophes and hyphens ("aujourd'hui",
-"après-midi", "'s morgens"), then splits Dutch day compounds ("donderdagnamiddag")
-and repairs one-letter typos in known words.
+"après-midi", "'s morgens"), then splits Dutch day compounds ("donderdagnamiddag",
+"thuiswerkvoormiddag", "thuiswerkvrijdag", "telewerkdonderdagnamiddag") and repairs
+one-letter typos in known words.
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from werkplek.language import typos
-from werkplek.language.lexicon import COMPOUND_PREFIXES, COMPOUND_SUFFIXES, EXPANSIONS, KNOWN_WORDS
+from werkplek.language.lexicon import (
+    COMPOUND_PREFIXES,
+    COMPOUND_SUFFIXES,
+    EXPANSIONS,
+    KNOWN_WORDS,
+    NL_WEEKDAYS,
+    TELEWORK_COMPOUND_HEADS,
+)
 
 MAX_CHARS = 500
 MAX_TOKENS = 150
@@ -123,7 +131,23 @@ def _word_tokens(text: str) -> list[Token]:
     split = _split_compound(text)
     if split:
         return [Token(WORD, part, part) for part in split]
+    telework = _split_telework(text)
+    if telework:
+        return [Token(WORD, part, part) for part in telework]
     return [Token(WORD, text, typos.correct(text) or text)]
+
+
+def _split_telework(word: str) -> tuple[str, ...] | None:
+    """ "thuiswerkvrijdag" -> ("thuiswerk", "vrijdag"); with a half day too."""
+    for head in TELEWORK_COMPOUND_HEADS:
+        if word.startswith(head) and len(word) > len(head):
+            rest = word[len(head) :]
+            if rest in NL_WEEKDAYS:
+                return head, rest
+            split = _split_compound(rest)
+            if split and split[0] in NL_WEEKDAYS:
+                return head, *split
+    return None
 
 
 def _split_compound(word: str) -> tuple[str, str] | None:

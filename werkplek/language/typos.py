@@ -82,6 +82,8 @@ _WORD_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ("desk", lexicon.DESK_NOUNS),
     ("list", lexicon.LIST_NOUNS),
     ("past", lexicon.PAST_BOOKED),
+    ("telework", lexicon.TELEWORK_WORDS),
+    ("permanence", lexicon.PERMANENCE_WORDS),
 )
 
 

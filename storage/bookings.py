@@ -1,9 +1,11 @@
-"""Bookings in Table storage: one partition per day, so a day's rules hold in one transaction.
+"""Day plans in Table storage: one partition per day, so a day's rules hold in one transaction.
 
 Row kinds in a day's partition (see README.md):
 - ``zone~{site}~{zone}``: who sits at which desk of that zone, per half day;
-- ``person~{user}``: which seat that person has, per half day.
-A booking rewrites the person's row and the zone rows it touches in one entity
+- ``team~{team}``: who of the team works from home (or asks to), per half day, and who is
+  on permanence duty;
+- ``person~{user}``: that person's seat and telework, per half day.
+A change rewrites the person's row and the zone and team rows it touches in one entity
 group transaction with ETag conditions: all or nothing, and a lost race is a 409/412.
 """
 
@@ -21,8 +23,10 @@ from azure.data.tables.aio import TableClient
 
 from storage import keys
 from werkplek.booking import HALVES, Person, PersonDay, Seat, ZoneDay
+from werkplek.dayplan import DayState
 from werkplek.errors import ConcurrentChange, StorageUnavailable
 from werkplek.organisation import Organisation
+from werkplek.telework import HomeStatus, TeamDay
 
 _RACE_STATUSES = {409, 412}
 
@@ -32,58 +36,113 @@ class TableBookingRepository:
         self.table = table
         self.org = org
         self._zone_by_row = {keys.zone_row(z.key): z for z in org.zones}
+        self._team_by_row = {keys.team_row(t.id): t for t in org.teams}
 
-    async def load_day(self, day: date, person: Person) -> tuple[PersonDay, dict[str, ZoneDay]]:
-        person_day, zones = await asyncio.gather(self._person_day(day, person), self._zones(day))
-        return person_day, zones
+    async def load_day(self, day: date, person: Person) -> DayState:
+        """The person's row (point read) and the day's zone and team rows (one query)."""
+        person_day, (zones, teams) = await asyncio.gather(
+            self._person_day(day, person), self._shared_rows(day)
+        )
+        return DayState(person_day, zones, teams)
 
     async def load_zones(self, days: list[date]) -> dict[date, dict[str, ZoneDay]]:
-        loaded = await asyncio.gather(*(self._zones(d) for d in days))
-        return dict(zip(days, loaded, strict=True))
+        loaded = await asyncio.gather(*(self._shared_rows(d) for d in days))
+        return {day: zones for day, (zones, _) in zip(days, loaded, strict=True)}
 
-    async def commit(self, before: PersonDay, after: PersonDay, zones: tuple[ZoneDay, ...]) -> None:
-        pk = keys.day_key(after.day)
+    async def load_teams(self, days: list[date]) -> dict[date, dict[str, TeamDay]]:
+        loaded = await asyncio.gather(*(self._shared_rows(d) for d in days))
+        return {day: teams for day, (_, teams) in zip(days, loaded, strict=True)}
+
+    async def commit(
+        self,
+        before: PersonDay | None,
+        after: PersonDay | None,
+        zones: tuple[ZoneDay, ...] = (),
+        teams: tuple[TeamDay, ...] = (),
+    ) -> None:
+        """Write the person's day, zones and teams of one day at once, or raise ConcurrentChange."""
+        day = after.day if after else before.day if before else None
+        if day is None:
+            raise ValueError("commit needs a person day")
+        pk = keys.day_key(day)
         operations: list[tuple[Any, ...]] = [
             _write(pk, keys.zone_row(z.zone.key), _zone_entity(z), z.version) for z in zones
         ]
-        person_row = keys.person_row(after.person.key)
-        if after.seats:
-            operations.append(_write(pk, person_row, _person_entity(after), before.version))
-        elif before.version is not None:
-            operations.append(
-                (
-                    "delete",
-                    {"PartitionKey": pk, "RowKey": person_row},
-                    {"etag": before.version, "match_condition": MatchConditions.IfNotModified},
+        operations += [
+            _write(pk, keys.team_row(t.team.id), _team_entity(t), t.version) for t in teams
+        ]
+        if after is not None and before is not None:
+            person_row = keys.person_row(after.person.key)
+            if not after.is_empty:
+                operations.append(_write(pk, person_row, _person_entity(after), before.version))
+            elif before.version is not None:
+                operations.append(
+                    (
+                        "delete",
+                        {"PartitionKey": pk, "RowKey": person_row},
+                        {"etag": before.version, "match_condition": MatchConditions.IfNotModified},
+                    )
                 )
-            )
-        try:
-            # A transaction error (TableTransactionError) is an HttpResponseError too.
-            await self.table.submit_transaction(operations)
-        except HttpResponseError as exc:
-            if exc.status_code in _RACE_STATUSES:
-                raise ConcurrentChange(str(after.day)) from exc
-            raise StorageUnavailable(f"booking transaction failed ({exc.status_code})") from exc
-        except AzureError as exc:
-            raise StorageUnavailable("booking transaction failed") from exc
+        if not operations:
+            return
+        await self._submit(operations, day)
+
+    async def commit_teams(self, day: date, teams: tuple[TeamDay, ...]) -> None:
+        """Write team rows of one day (permanence duty), ETag-checked."""
+        pk = keys.day_key(day)
+        await self._submit(
+            [_write(pk, keys.team_row(t.team.id), _team_entity(t), t.version) for t in teams], day
+        )
 
     async def person_days(self, person: Person, first: date, last: date) -> list[PersonDay]:
+        """The person's planned days from `first` to `last`, in date order."""
         query = "PartitionKey ge @first and PartitionKey le @last and RowKey eq @row"
         params = {
             "first": keys.day_key(first),
             "last": keys.day_key(last),
             "row": keys.person_row(person.key),
         }
-        try:
-            entities = [e async for e in self.table.query_entities(query, parameters=params)]
-        except AzureError as exc:
-            raise StorageUnavailable("cannot read bookings") from exc
-        days = [self._person_from(e, person) for e in entities]
-        return sorted((d for d in days if d.seats), key=lambda d: d.day)
+        days = [self._person_from(e, person) for e in await self._query(query, params)]
+        return sorted((d for d in days if not d.is_empty), key=lambda d: d.day)
 
-    async def day_zones(self, day: date) -> dict[str, ZoneDay]:
-        """Every zone's occupancy on `day` (one single-partition query)."""
-        return await self._zones(day)
+    async def everyone_days(self, first: date, last: date) -> list[PersonDay]:
+        """Every person's planned days from `first` to `last` (payroll export)."""
+        query = (
+            "PartitionKey ge @first and PartitionKey le @last"
+            " and RowKey ge @low and RowKey lt @high"
+        )
+        params = {
+            "first": keys.day_key(first),
+            "last": keys.day_key(last),
+            "low": keys.PERSON_PREFIX,
+            "high": keys.PERSON_PREFIX[:-1] + "\x7f",
+        }
+        days = []
+        for entity in await self._query(query, params):
+            person = Person(
+                keys.unescape(entity["RowKey"][len(keys.PERSON_PREFIX) :]),
+                entity.get("name", ""),
+                entity.get("email") or None,
+            )
+            days.append(self._person_from(entity, person))
+        return sorted((d for d in days if not d.is_empty), key=lambda d: (d.day, d.person.key))
+
+    async def _submit(self, operations: list[tuple[Any, ...]], day: date) -> None:
+        try:
+            # A transaction error (TableTransactionError) is an HttpResponseError too.
+            await self.table.submit_transaction(operations)
+        except HttpResponseError as exc:
+            if exc.status_code in _RACE_STATUSES:
+                raise ConcurrentChange(str(day)) from exc
+            raise StorageUnavailable(f"day transaction failed ({exc.status_code})") from exc
+        except AzureError as exc:
+            raise StorageUnavailable("day transaction failed") from exc
+
+    async def _query(self, query: str, params: dict[str, str]) -> list[Any]:
+        try:
+            return [e async for e in self.table.query_entities(query, parameters=params)]
+        except AzureError as exc:
+            raise StorageUnavailable("cannot read day plans") from exc
 
     async def _person_day(self, day: date, person: Person) -> PersonDay:
         try:
@@ -91,36 +150,55 @@ class TableBookingRepository:
         except ResourceNotFoundError:
             return PersonDay(person, day)
         except AzureError as exc:
-            raise StorageUnavailable("cannot read bookings") from exc
+            raise StorageUnavailable("cannot read day plans") from exc
         return self._person_from(entity, person)
 
-    async def _zones(self, day: date) -> dict[str, ZoneDay]:
+    async def _shared_rows(self, day: date) -> tuple[dict[str, ZoneDay], dict[str, TeamDay]]:
+        """The day's zone and team rows: 'team~' < 'zone~' and nothing else lies between."""
         query = "PartitionKey eq @day and RowKey ge @low and RowKey lt @high"
         params = {
             "day": keys.day_key(day),
-            "low": keys.ZONE_PREFIX,
+            "low": keys.TEAM_PREFIX,
             "high": keys.ZONE_PREFIX[:-1] + "\x7f",
         }
-        result: dict[str, ZoneDay] = {}
-        try:
-            async for entity in self.table.query_entities(query, parameters=params):
-                zone = self._zone_by_row.get(entity["RowKey"])
-                if zone is None:
-                    continue  # a zone removed from the organisation file: no longer bookable
+        zones: dict[str, ZoneDay] = {}
+        teams: dict[str, TeamDay] = {}
+        for entity in await self._query(query, params):
+            etag = entity.metadata["etag"]
+            if (zone := self._zone_by_row.get(entity["RowKey"])) is not None:
                 taken = {h: _json_map(entity.get(h.value)) for h in HALVES}
-                result[zone.key] = ZoneDay(zone, taken, entity.metadata["etag"])
-        except AzureError as exc:
-            raise StorageUnavailable("cannot read zones") from exc
-        return result
+                zones[zone.key] = ZoneDay(zone, taken, etag)
+            elif (team := self._team_by_row.get(entity["RowKey"])) is not None:
+                away = {
+                    h: {e: _status(s) for e, s in _json_map(entity.get(h.value)).items()}
+                    for h in HALVES
+                }
+                away = {h: {e: s for e, s in a.items() if s} for h, a in away.items()}
+                duty = frozenset(_json_list(entity.get("duty")))
+                teams[team.id] = TeamDay(team, away, duty, etag)
+            # rows of zones or teams no longer in the organisation file are ignored
+        return zones, teams
 
     def _person_from(self, entity: Any, person: Person) -> PersonDay:
-        seats = {}
+        seats, home = {}, {}
         for half in HALVES:
             zone_key, desk = entity.get(f"{half.value}_zone"), entity.get(f"{half.value}_desk")
             if zone_key and desk and self.org.zone(zone_key) is not None:
                 seats[half] = Seat(zone_key, desk)
+            status = _status(entity.get(f"{half.value}_home"))
+            if status:
+                home[half] = status
+        person = Person(
+            person.key,
+            person.name or entity.get("name", ""),
+            person.email or entity.get("email") or None,
+        )
         return PersonDay(
-            person, date.fromisoformat(entity["PartitionKey"]), seats, entity.metadata["etag"]
+            person,
+            date.fromisoformat(entity["PartitionKey"]),
+            seats,
+            home,
+            entity.metadata["etag"],
         )
 
 
@@ -143,13 +221,30 @@ def _zone_entity(zone_day: ZoneDay) -> dict[str, Any]:
     return {h.value: json.dumps(zone_day.occupants(h), sort_keys=True) for h in HALVES}
 
 
+def _team_entity(team_day: TeamDay) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        h.value: json.dumps({e: str(s) for e, s in team_day.away_in(h).items()}, sort_keys=True)
+        for h in HALVES
+    }
+    body["duty"] = json.dumps(sorted(team_day.duty))
+    return body
+
+
 def _person_entity(person_day: PersonDay) -> dict[str, Any]:
     body: dict[str, Any] = {"name": person_day.person.name, "email": person_day.person.email or ""}
     for half in HALVES:
         seat = person_day.seats.get(half)
         body[f"{half.value}_zone"] = seat.zone_key if seat else ""
         body[f"{half.value}_desk"] = seat.desk_id if seat else ""
+        body[f"{half.value}_home"] = str(person_day.home.get(half, ""))
     return body
+
+
+def _status(value: Any) -> HomeStatus | None:
+    try:
+        return HomeStatus(value)
+    except ValueError:
+        return None
 
 
 def _json_map(value: Any) -> dict[str, str]:
@@ -157,3 +252,10 @@ def _json_map(value: Any) -> dict[str, str]:
         return {}
     loaded = json.loads(value)
     return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+
+
+def _json_list(value: Any) -> list[str]:
+    if not isinstance(value, str) or not value:
+        return []
+    loaded = json.loads(value)
+    return [str(v) for v in loaded] if isinstance(loaded, list) else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 _FORBIDDEN = set("/\\#?%") | {chr(c) for c in range(0x20)} | {chr(c) for c in range(0x7F, 0xA0)}
@@ -12,13 +13,21 @@ def escape(value: str) -> str:
     return "".join(f"%{ord(c):02X}" if c in _FORBIDDEN else c for c in value)
 
 
+def unescape(value: str) -> str:
+    """The text `escape` was given."""
+    return re.sub(r"%([0-9A-F]{2})", lambda m: chr(int(m[1], 16)), value)
+
+
 def day_key(day: date) -> str:
     """ISO dates sort as text, so a range of days is a range of partitions."""
     return day.isoformat()
 
 
-ZONE_PREFIX = "zone~"
+# Row kinds of a day's partition; their order matters to the range queries of bookings.py:
+# "person~" < "team~" < "zone~".
 PERSON_PREFIX = "person~"
+TEAM_PREFIX = "team~"
+ZONE_PREFIX = "zone~"
 
 
 def zone_row(zone_key: str) -> str:
@@ -28,3 +37,7 @@ def zone_row(zone_key: str) -> str:
 
 def person_row(person_key: str) -> str:
     return f"{PERSON_PREFIX}{escape(person_key)}"
+
+
+def team_row(team_id: str) -> str:
+    return f"{TEAM_PREFIX}{escape(team_id)}"

@@ -14,6 +14,9 @@ from werkplek.errors import StorageUnavailable
 from werkplek.profiles import UserProfile
 
 _ROW = "profile"
+# Index rows find a user by work e-mail (a manager to ask for approval): PartitionKey
+# "email~{email}", RowKey "profile", property "key".
+_EMAIL_PREFIX = "email~"
 
 
 class TableUserRepository:
@@ -48,5 +51,24 @@ class TableUserRepository:
             entity["conversation"] = json.dumps(profile.conversation, sort_keys=True)
         try:
             await self.table.upsert_entity(entity, mode=UpdateMode.MERGE)
+            if profile.email:
+                await self.table.upsert_entity(
+                    {
+                        "PartitionKey": _EMAIL_PREFIX + keys.escape(profile.email.casefold()),
+                        "RowKey": _ROW,
+                        "key": profile.key,
+                    },
+                    mode=UpdateMode.REPLACE,
+                )
         except AzureError as exc:
             raise StorageUnavailable("cannot save user profile") from exc
+
+    async def find_by_email(self, email: str) -> UserProfile | None:
+        """The profile of whoever talked to the bot with this work e-mail, if anyone did."""
+        try:
+            index = await self.table.get_entity(_EMAIL_PREFIX + keys.escape(email.casefold()), _ROW)
+        except ResourceNotFoundError:
+            return None
+        except AzureError as exc:
+            raise StorageUnavailable("cannot read user profile") from exc
+        return await self.get(index["key"])

@@ -70,6 +70,17 @@ def test_only_organisation_and_sites_are_required_and_policy_has_defaults():
         (with_(["teams"], [{"id": "t", "members": ["not-an-email"]}]), "teams[0].members[0]"),
         (with_(["people"], [{"email": "a@b.c", "telework": "no"}]), "people[0].telework"),
         (with_(["admins"], "it@example.org"), "admins"),
+        (with_(["policy"], {"half_day_allowance": "some"}), "policy.half_day_allowance"),
+        (with_(["policy"], {"allowance_tiers": [{"days": 2}]}), "policy.allowance_tiers[0].amount"),
+        (
+            with_(
+                ["policy"],
+                {"allowance_tiers": [{"days": 5, "amount": 1}, {"days": 2, "amount": 2}]},
+            ),
+            "policy.allowance_tiers",
+        ),
+        (with_(["teams"], [{"id": "t", "min_on_site": {"sat": 1}}]), "teams[0].min_on_site.sat"),
+        (with_(["teams"], [{"id": "t", "min_on_site": -1}]), "teams[0].min_on_site"),
     ],
 )
 def test_a_mistake_in_the_file_names_the_key(data, key):
@@ -86,3 +97,11 @@ def test_an_unreadable_file_is_a_clear_error(tmp_path):
     bad.write_text("sites: [", encoding="utf-8")
     with pytest.raises(OrganisationError, match="not valid YAML"):
         load_organisation(bad)
+
+
+def test_min_on_site_may_be_one_number_or_per_weekday():
+    org = parse_organisation(
+        with_(["teams"], [{"id": "a", "min_on_site": 2}, {"id": "b", "min_on_site": {"fri": 1}}])
+    )
+    assert [org.teams[0].min_on_site(d) for d in range(7)] == [2, 2, 2, 2, 2, 0, 0]
+    assert [org.teams[1].min_on_site(d) for d in range(5)] == [0, 0, 0, 0, 1]

@@ -86,7 +86,13 @@ class PersonDay:
     person: Person
     day: date
     seats: dict[DayPart, Seat] = field(default_factory=dict)
+    # Telework per half day (werkplek.telework.HomeStatus); a half day is office or home.
+    home: dict[DayPart, str] = field(default_factory=dict)
     version: object | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.seats and not self.home
 
     def bookings(self) -> list[Booking]:
         """The seats as bookings: one full-day booking when both halves share a desk."""

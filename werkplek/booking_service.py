@@ -20,7 +20,6 @@ from werkplek.booking import (
     DeskRefusal,
     Person,
     PersonDay,
-    Plan,
     Refused,
     Seat,
     ZoneDay,
@@ -30,8 +29,10 @@ from werkplek.booking import (
 )
 from werkplek.calendar import DayCheck, check_day, working_days_after
 from werkplek.dayparts import DayPart
+from werkplek.dayplan import DayState
 from werkplek.errors import ConcurrentChange
 from werkplek.organisation import Organisation, Zone
+from werkplek.telework import TeamDay, clear_home, part_of
 
 log = logging.getLogger(__name__)
 
@@ -41,20 +42,38 @@ MAX_ATTEMPTS = 12
 
 
 class BookingRepository(Protocol):
-    async def load_day(self, day: date, person: Person) -> tuple[PersonDay, dict[str, ZoneDay]]:
-        """The person's seats and every zone's occupancy on `day`."""
+    async def load_day(self, day: date, person: Person) -> DayState:
+        """The person's half days and every zone's and team's state on `day`."""
         ...
 
     async def load_zones(self, days: list[date]) -> dict[date, dict[str, ZoneDay]]:
         """Every zone's occupancy on each of `days`."""
         ...
 
-    async def commit(self, before: PersonDay, after: PersonDay, zones: tuple[ZoneDay, ...]) -> None:
-        """Write the person's day and the changed zones all at once, or raise ConcurrentChange."""
+    async def load_teams(self, days: list[date]) -> dict[date, dict[str, TeamDay]]:
+        """Every team's telework and duty on each of `days`."""
+        ...
+
+    async def commit(
+        self,
+        before: PersonDay | None,
+        after: PersonDay | None,
+        zones: tuple[ZoneDay, ...] = (),
+        teams: tuple[TeamDay, ...] = (),
+    ) -> None:
+        """Write one day's changes all at once, or raise ConcurrentChange."""
+        ...
+
+    async def commit_teams(self, day: date, teams: tuple[TeamDay, ...]) -> None:
+        """Write team rows of one day, or raise ConcurrentChange."""
         ...
 
     async def person_days(self, person: Person, first: date, last: date) -> list[PersonDay]:
-        """The person's booked days from `first` to `last`, in date order."""
+        """The person's planned days from `first` to `last`, in date order."""
+        ...
+
+    async def everyone_days(self, first: date, last: date) -> list[PersonDay]:
+        """Every person's planned days from `first` to `last`."""
         ...
 
 
@@ -69,6 +88,7 @@ class Booked:
     booking: Booking
     day_bookings: tuple[Booking, ...]  # everything the person now has that day
     moved_from: tuple[Booking, ...] = ()
+    telework_cancelled: DayPart | None = None  # the half days that were telework before
 
 
 @dataclass(frozen=True)
@@ -116,31 +136,43 @@ class BookingService:
         if not checked.ok:
             return DayNotBookable(request.day, checked)
         for attempt in range(MAX_ATTEMPTS):
-            person_day, zones = await self.repository.load_day(request.day, person)
-            decision = plan_booking(self.org, request, person_day, zones)
+            state = await self.repository.load_day(request.day, person)
+            decision = plan_booking(self.org, request, state.person, state.zones)
             if isinstance(decision, AlreadyBooked):
                 return decision
             if isinstance(decision, Refused):
-                suggestions = await self._suggest(request, zones, today)
+                suggestions = await self._suggest(request, state.zones, today)
                 return NoDesk(request, decision.reason, suggestions)
-            if await self._commit(person_day, decision, attempt):
-                return Booked(
-                    decision.booking, tuple(decision.person.bookings()), decision.moved_from
-                )
+            # A half day is office or home: booking a desk takes back telework for it.
+            after, teams, cleared = clear_home(
+                self.org, decision.person, state.teams, decision.booking.part.halves
+            )
+            try:
+                await self.repository.commit(state.person, after, decision.zones, teams)
+            except ConcurrentChange:
+                log.debug("lost a booking race on %s, attempt %d", request.day, attempt + 1)
+                await back_off(attempt)
+                continue
+            return Booked(
+                decision.booking,
+                tuple(after.bookings()),
+                decision.moved_from,
+                part_of(cleared) if cleared else None,
+            )
         raise ConcurrentChange(f"{MAX_ATTEMPTS} attempts lost a race for {request.day}")
 
     async def cancel(self, person: Person, day: date, part: DayPart, today: date) -> CancelOutcome:
         if day < today:
             return DayNotBookable(day, self.check(day, today))
         for attempt in range(MAX_ATTEMPTS):
-            person_day, zones = await self.repository.load_day(day, person)
-            after, changed, cancelled = release(person_day, zones, part.halves, self.org)
+            state = await self.repository.load_day(day, person)
+            after, changed, cancelled = release(state.person, state.zones, part.halves, self.org)
             if not cancelled:
                 return NothingToCancel(day)
             try:
-                await self.repository.commit(person_day, after, changed)
+                await self.repository.commit(state.person, after, changed)
             except ConcurrentChange:
-                await _back_off(attempt)
+                await back_off(attempt)
                 continue
             return Cancelled(cancelled)
         raise ConcurrentChange(f"{MAX_ATTEMPTS} attempts lost a race for {day}")
@@ -162,15 +194,6 @@ class BookingService:
             if Seat(zone.key, desk_id) != exclude
         ]
         return tuple(seats[:limit])
-
-    async def _commit(self, before: PersonDay, plan: Plan, attempt: int) -> bool:
-        try:
-            await self.repository.commit(before, plan.person, plan.zones)
-        except ConcurrentChange:
-            log.debug("lost a booking race on %s, attempt %d", before.day, attempt + 1)
-            await _back_off(attempt)
-            return False
-        return True
 
     async def _suggest(
         self, request: BookingRequest, zones: dict[str, ZoneDay], today: date
@@ -197,6 +220,6 @@ class BookingService:
         return tuple(same_day + later)
 
 
-async def _back_off(attempt: int) -> None:
+async def back_off(attempt: int) -> None:
     """A short random pause so racing instances do not collide again in lockstep."""
     await asyncio.sleep(random.uniform(0, 0.005 * (2 ** min(attempt, 5))))

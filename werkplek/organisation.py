@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -60,14 +61,24 @@ class Site:
     zones: tuple[Zone, ...]
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
+
+
 @dataclass(frozen=True)
 class Team:
     id: str
     name: str
     managers: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
-    min_on_site: int = 0
+    # People on site per working day, Monday..Friday (the file may give one number or per day).
+    min_on_site_by_weekday: tuple[int, ...] = (0, 0, 0, 0, 0)
     telework_days_per_week: int | None = None
+
+    def min_on_site(self, weekday: int) -> int:
+        return self.min_on_site_by_weekday[weekday] if weekday < 5 else 0
+
+    def is_manager(self, email: str | None) -> bool:
+        return email is not None and email.casefold() in self.managers
 
 
 @dataclass(frozen=True)
@@ -77,14 +88,35 @@ class Person:
     telework: bool = True
 
 
+class HalfDayAllowance(StrEnum):
+    """What a half telework day earns under the per-day scheme."""
+
+    NONE = "none"  # nothing (the default: the allowance is per telework *day*)
+    HALF = "half"  # half the day amount
+    FULL = "full"  # the full day amount
+
+
+@dataclass(frozen=True)
+class AllowanceTier:
+    """Monthly scheme: months with at least `days` telework days earn `amount` (highest tier)."""
+
+    days: Decimal
+    amount: Decimal
+
+
 @dataclass(frozen=True)
 class Policy:
     full_day_minutes: int = 7 * 60 + 36
     half_day_minutes: int = 3 * 60 + 48
     allowance_per_day: Decimal = Decimal("3.00")
+    half_day_allowance: HalfDayAllowance = HalfDayAllowance.NONE
+    # Empty: per-day scheme. Otherwise a monthly amount by number of telework days.
+    allowance_tiers: tuple[AllowanceTier, ...] = ()
     time_code: str = "thuiswerk"
     telework_days_per_week: int = 2
     booking_horizon_days: int = 28
+    # Telework is planned further ahead than desks ("every Monday until the end of January").
+    telework_horizon_days: int = 92
 
 
 @dataclass(frozen=True)
@@ -108,6 +140,32 @@ class Organisation:
 
     def site(self, site_id: str) -> Site | None:
         return next((s for s in self.sites if s.id == site_id), None)
+
+    def teams_of(self, email: str | None) -> tuple[Team, ...]:
+        """The teams `email` is a member of."""
+        if not email:
+            return ()
+        email = email.casefold()
+        return tuple(t for t in self.teams if email in t.members)
+
+    def teams_managed_by(self, email: str | None) -> tuple[Team, ...]:
+        if email and email.casefold() in self.admins:
+            return self.teams
+        return tuple(t for t in self.teams if t.is_manager(email))
+
+    def telework_norm(self, email: str | None) -> int:
+        """Telework days a week without approval: the strictest of the person's teams."""
+        norms = [t.telework_days_per_week for t in self.teams_of(email)]
+        norms = [n for n in norms if n is not None]
+        return min(norms) if norms else self.policy.telework_days_per_week
+
+    def may_telework(self, email: str | None) -> bool:
+        person = self.person(email)
+        return person.telework if person else True
+
+    def display_name(self, email: str | None) -> str | None:
+        person = self.person(email)
+        return person.name if person and person.name else None
 
     def person(self, email: str | None) -> Person | None:
         if not email:
@@ -201,6 +259,27 @@ def _minutes(node: _Node, key: str, default: int) -> int:
     return int(match[1]) * 60 + int(match[2])
 
 
+def _amount(node: _Node, key: str, default: Decimal | None) -> Decimal:
+    value = node.raw(key, required=default is None)
+    if value is None:
+        return default  # type: ignore[return-value]
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        amount = Decimal(-1)
+    if isinstance(value, bool) or not amount.is_finite() or amount < 0:
+        raise OrganisationError(node.at(key), "must be a number like 3.00")
+    return amount.quantize(Decimal("0.01"))
+
+
+def _min_on_site(node: _Node) -> tuple[int, ...]:
+    value = node.raw("min_on_site")
+    if value is None or isinstance(value, int):
+        return (node.whole("min_on_site", 0),) * 5
+    per_day = _Node(node.at("min_on_site"), value, set(WEEKDAYS))
+    return tuple(per_day.whole(day, 0) for day in WEEKDAYS)
+
+
 def _policy(raw: Any) -> Policy:
     if raw is None:
         return Policy()
@@ -211,27 +290,37 @@ def _policy(raw: Any) -> Policy:
             "full_day_hours",
             "half_day_hours",
             "allowance_per_day",
+            "half_day_allowance",
+            "allowance_tiers",
             "time_code",
             "telework_days_per_week",
             "booking_horizon_days",
+            "telework_horizon_days",
         },
     )
     default = Policy()
-    allowance = node.raw("allowance_per_day")
-    try:
-        amount = default.allowance_per_day if allowance is None else Decimal(str(allowance))
-    except InvalidOperation:
-        amount = Decimal(-1)
-    if isinstance(allowance, bool) or amount < 0:
-        raise OrganisationError(node.at("allowance_per_day"), "must be an amount like 3.00")
+    half_day = node.text("half_day_allowance", default.half_day_allowance.value)
+    if half_day not in {h.value for h in HalfDayAllowance}:
+        raise OrganisationError(node.at("half_day_allowance"), "must be none, half or full")
+    tiers = []
+    for path, raw_tier in node.items("allowance_tiers"):
+        tier = _Node(path, raw_tier, {"days", "amount"})
+        tiers.append(AllowanceTier(_amount(tier, "days", None), _amount(tier, "amount", None)))
+    if [t.days for t in tiers] != sorted({t.days for t in tiers}):
+        raise OrganisationError(node.at("allowance_tiers"), "tiers must go up in days, once each")
     return Policy(
         full_day_minutes=_minutes(node, "full_day_hours", default.full_day_minutes),
         half_day_minutes=_minutes(node, "half_day_hours", default.half_day_minutes),
-        allowance_per_day=amount.quantize(Decimal("0.01")),
+        allowance_per_day=_amount(node, "allowance_per_day", default.allowance_per_day),
+        half_day_allowance=HalfDayAllowance(half_day),
+        allowance_tiers=tuple(tiers),
         time_code=node.text("time_code", default.time_code),
         telework_days_per_week=node.whole("telework_days_per_week", default.telework_days_per_week),
         booking_horizon_days=node.whole(
             "booking_horizon_days", default.booking_horizon_days, minimum=1
+        ),
+        telework_horizon_days=node.whole(
+            "telework_horizon_days", default.telework_horizon_days, minimum=1
         ),
     )
 
@@ -318,7 +407,7 @@ def parse_organisation(raw: Any) -> Organisation:
                 name=team.text("name", team.text("id")),
                 managers=team.emails("managers"),
                 members=team.emails("members"),
-                min_on_site=team.whole("min_on_site", 0),
+                min_on_site_by_weekday=_min_on_site(team),
                 telework_days_per_week=None
                 if per_week is None
                 else team.whole("telework_days_per_week", 0),

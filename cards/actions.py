@@ -13,6 +13,11 @@ class CardAction(StrEnum):
     CANCEL = "cancel"  # data: date, part
     LIST = "list"
     FORM = "form"
+    TELEWORK = "telework"  # data: date, part
+    CANCEL_TELEWORK = "cancel_telework"  # data: date, part
+    TELEWORK_MONTH = "telework_month"
+    APPROVE = "approve"  # data: person, date, part (a manager decides on a telework request)
+    DECLINE = "decline"  # data: person, date, part
 
 
 # Input ids, merged by Teams into the submitted data.

@@ -22,10 +22,26 @@ import config
 from cards.booking import booking_card, booking_form_card, bookings_card, suggestions_card
 from cards.elements import Element
 from cards.help import help_card
+from cards.telework import (
+    approval_card,
+    month_card,
+    permanence_card,
+    telework_card,
+    telework_refused_card,
+)
 from werkplek.booking import Booking, Seat, ZoneDay
 from werkplek.dayparts import DayPart
 from werkplek.i18n import LANGUAGES, format_day, t
-from werkplek.organisation import Organisation, load_organisation
+from werkplek.organisation import Organisation, Team, load_organisation
+from werkplek.telework import (
+    HomeStatus,
+    TeamDay,
+    TeleworkDay,
+    TeleworkRefusal,
+    TeleworkRefused,
+    month_totals,
+)
+from werkplek.telework_service import NotRegistered, Registered
 
 TODAY = date(2026, 11, 23)  # a Monday
 THURSDAY = date(2026, 11, 26)
@@ -99,6 +115,109 @@ def _zone_name(org: Organisation, key: str) -> str:
     return zone.name
 
 
+def _team(org: Organisation, team_id: str) -> Team:
+    team = next((t for t in org.teams if t.id == team_id), None)
+    assert team is not None, team_id
+    return team
+
+
+def _permanence_week(org: Organisation) -> dict[date, dict[str, TeamDay]]:
+    """The week of 23 November: who of each team works from home, who is on duty."""
+    social, desk = _team(org, "sociale-dienst"), _team(org, "onthaal")
+    full, home, asked = DayPart.FULL.halves, HomeStatus.HOME, HomeStatus.REQUESTED
+    an, bert, chloe, lien = (f"{n}@example.org" for n in ("an", "bert", "chloe", "lien"))
+    social_days = {
+        TODAY: TeamDay(social, duty=frozenset({lien})).with_away(bert, full, home),
+        date(2026, 11, 24): TeamDay(social).with_away(an, full, home).with_away(chloe, full, home),
+        date(2026, 11, 25): TeamDay(social).with_away(chloe, (DayPart.MORNING,), home),
+        THURSDAY: TeamDay(social, duty=frozenset({chloe}))
+        .with_away(an, full, home)
+        .with_away(bert, full, asked),
+        # Registered before the minimum went up to two: one short.
+        FRIDAY: TeamDay(social)
+        .with_away(an, full, home)
+        .with_away(bert, full, home)
+        .with_away(chloe, full, home),
+    }
+    return {
+        day: {social.id: team_day, desk.id: TeamDay(desk, duty=frozenset({"balie@example.org"}))}
+        for day, team_day in social_days.items()
+    }
+
+
+def _telework_cards(org: Organisation, language: str) -> dict[str, Callable[[], Element]]:
+    """Telework and permanence, for An Peeters of the Sociale dienst (norm: 2 days a week)."""
+    social = _team(org, "sociale-dienst")
+    on_site = ("an@example.org", "lien@example.org")
+    next_days = (FRIDAY, date(2026, 11, 30), date(2026, 12, 1))
+    refused = {
+        "permanence": NotRegistered(
+            THURSDAY, TeleworkRefused(TeleworkRefusal.PERMANENCE, social, on_site), next_days
+        ),
+        "permanence-no-other-day": NotRegistered(
+            THURSDAY, TeleworkRefused(TeleworkRefusal.PERMANENCE, social, on_site)
+        ),
+        "on-duty": NotRegistered(THURSDAY, TeleworkRefused(TeleworkRefusal.ON_DUTY, social)),
+        "not-allowed": NotRegistered(THURSDAY, TeleworkRefused(TeleworkRefusal.NOT_ALLOWED)),
+        "no-email": NotRegistered(THURSDAY, TeleworkRefused(TeleworkRefusal.NO_EMAIL)),
+    }
+    november = [
+        TeleworkDay(date(2026, 11, day), DayPart.FULL, HomeStatus.HOME)
+        for day in (3, 5, 10, 12, 17, 19, 24)
+    ]
+    november += [
+        TeleworkDay(date(2026, 11, 25), DayPart.MORNING, HomeStatus.HOME),
+        TeleworkDay(THURSDAY, DayPart.FULL, HomeStatus.REQUESTED),
+    ]
+    first = date(2026, 11, 1)
+    builders: dict[str, Callable[[], Element]] = {
+        "telework-registered": lambda: telework_card(
+            org, Registered(THURSDAY, DayPart.FULL, HomeStatus.HOME, norm=2), language, TODAY
+        ),
+        "telework-registered-desk-cancelled": lambda: telework_card(
+            org,
+            Registered(
+                FRIDAY,
+                DayPart.MORNING,
+                HomeStatus.HOME,
+                (Booking(FRIDAY, DayPart.MORNING, Seat("hq/z1", "1.01")),),
+                norm=2,
+            ),
+            language,
+            TODAY,
+        ),
+        "telework-requested": lambda: telework_card(
+            org,
+            Registered(
+                THURSDAY, DayPart.FULL, HomeStatus.REQUESTED, norm=2, managers=("lien@example.org",)
+            ),
+            language,
+            TODAY,
+        ),
+        "telework-month": lambda: month_card(
+            org, month_totals(november, org.policy), first, language, TODAY
+        ),
+        "telework-month-empty": lambda: month_card(
+            org, month_totals([], org.policy), date(2026, 12, 1), language, TODAY
+        ),
+        "telework-approval": lambda: approval_card(
+            org, "An Peeters", THURSDAY, DayPart.FULL, 2, language, TODAY, "29:1an-peeters"
+        ),
+        "permanence": lambda: permanence_card(
+            org,
+            _permanence_week(org),
+            [social, _team(org, "onthaal")],
+            language,
+            TODAY,
+        ),
+    }
+    for name, outcome in refused.items():
+        builders[f"telework-refused-{name}"] = lambda outcome=outcome: telework_refused_card(
+            org, outcome, language, TODAY
+        )
+    return builders
+
+
 def _cards(org: Organisation, language: str) -> dict[str, Element]:
     days = _zone_days(org)
     mine = Booking(THURSDAY, DayPart.FULL, Seat("hq/z1", "1.05"))
@@ -164,6 +283,7 @@ def _cards(org: Organisation, language: str) -> dict[str, Element]:
         "welcome": lambda: help_card(
             language, heading=t(language, "welcome.title_named", name=USER_FIRST_NAME)
         ),
+        **_telework_cards(org, language),
     }
     return {name: build() for name, build in builders.items()}
 

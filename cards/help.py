@@ -7,15 +7,16 @@ from cards.elements import Element, card, submit, text, title
 from werkplek.i18n import t
 
 
+_TOPICS = ("help.book", "help.list", "help.cancel", "help.telework", "help.permanence")
+
+
 def help_card(language: str, heading: str | None = None, lead: str | None = None) -> Element:
     body: list[Element] = [title(heading or t(language, "help.title"))]
     if lead:
         body.append(text(lead, weight="Bolder"))
     body += [
         text(t(language, "help.intro")),
-        text(
-            "\n".join(f"- {t(language, key)}" for key in ("help.book", "help.list", "help.cancel"))
-        ),
+        text("\n".join(f"- {t(language, key)}" for key in _TOPICS)),
         text(t(language, "help.dates"), subtle=True),
     ]
     return card(

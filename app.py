@@ -14,6 +14,8 @@ from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthenticati
 from bots.adapter import WerkplekAdapter
 from bots.endpoint import handle_messages
 from bots.identity import Identities
+from bots.notify import Notifier
+from bots.telework_turns import TeleworkTurns
 from bots.turns import BookingTurns
 from bots.werkplek_bot import WerkplekBot
 from config import Settings
@@ -25,6 +27,7 @@ from werkplek.booking_service import BookingService
 from werkplek.errors import WerkplekError
 from werkplek.language import parse
 from werkplek.organisation import Organisation, load_organisation
+from werkplek.telework_service import TeleworkService
 
 log = logging.getLogger("werkplek")
 
@@ -54,12 +57,16 @@ def create_app(
         tables = Tables(settings.storage_connection_string, names)
         try:
             await tables.create()
-            service = BookingService(org, TableBookingRepository(tables.bookings, org))
-            identities = Identities(TableUserRepository(tables.users))
+            days = TableBookingRepository(tables.bookings, org)
+            users = TableUserRepository(tables.users)
+            adapter = WerkplekAdapter(ConfigurationBotFrameworkAuthentication(settings.bot_auth()))
+            telework = TeleworkTurns(
+                TeleworkService(org, days), Notifier(adapter, settings.app_id, users), users
+            )
             app[TABLES] = tables
-            app[BOT] = WerkplekBot(org, identities, BookingTurns(service), clock)
-            app[ADAPTER] = WerkplekAdapter(
-                ConfigurationBotFrameworkAuthentication(settings.bot_auth())
+            app[ADAPTER] = adapter
+            app[BOT] = WerkplekBot(
+                org, Identities(users), BookingTurns(BookingService(org, days)), telework, clock
             )
             _warm_up()
             yield
@@ -85,12 +92,18 @@ def _warm_up() -> None:
     parse("book a desk tomorrow", datetime.now(UTC).date())
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """`python app.py` serves the bot; `python app.py export ...` runs the payroll export."""
+    args = sys.argv[1:] if argv is None else argv
     logging.basicConfig(
         level=os.environ.get("LOG_LEVEL", "INFO"),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("azure").setLevel(logging.WARNING)  # one line per HTTP call otherwise
+    if args[:1] == ["export"]:
+        from jobs.export import main as export_main
+
+        return export_main(args[1:])
     try:
         settings = Settings.from_env()
         app = create_app(settings)

@@ -35,5 +35,5 @@ class WerkplekAdapter(CloudAdapter):
             return
         try:
             await turn_context.send_activity(t(language_of(activity.locale), key))
-        except Exception:
+        except Exception:  # the connector is down too; the log has it
             log.exception("could not tell the user about the error")

@@ -58,7 +58,7 @@ async def handle_messages(
         return _problem(400, problem)
     try:
         activity = Activity().deserialize(body)
-    except Exception:
+    except Exception:  # msrest raises several types for odd fields
         return _problem(400, "the body is not a valid activity")
     auth_header = request.headers.get("Authorization", "")
     try:

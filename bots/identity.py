@@ -56,7 +56,7 @@ class Identities:
             member = await TeamsInfo.get_member(
                 turn_context, turn_context.activity.from_property.id
             )
-        except Exception as exc:
+        except Exception as exc:  # the roster is a nicety; the turn goes on without it
             log.warning("roster look-up failed: %s", type(exc).__name__)
             return None
         email = getattr(member, "email", None) or getattr(member, "user_principal_name", None)

@@ -19,7 +19,18 @@ from cards.actions import (
     SEAT_SEPARATOR,
     CardAction,
 )
-from werkplek.commands import Book, Cancel, Command, ShowBookings, ShowForm
+from werkplek.commands import (
+    Book,
+    Cancel,
+    CancelTelework,
+    Command,
+    Decide,
+    RegisterTelework,
+    ShowBookings,
+    ShowForm,
+    TeleworkMonth,
+    month_of,
+)
 from werkplek.dayparts import DayPart
 from werkplek.organisation import Organisation
 
@@ -53,7 +64,7 @@ def _part(data: Mapping[str, Any]) -> DayPart | None:
         return None
 
 
-def command_from_submit(value: Any, org: Organisation) -> Command | None:
+def command_from_submit(value: Any, org: Organisation, today: date) -> Command | None:
     """The command a card button asks for, or None when the data is not one of ours."""
     if not isinstance(value, Mapping):
         return None
@@ -65,6 +76,8 @@ def command_from_submit(value: Any, org: Organisation) -> Command | None:
         return ShowBookings()
     if action is CardAction.FORM:
         return ShowForm()
+    if action is CardAction.TELEWORK_MONTH:
+        return TeleworkMonth(*month_of(today))
     day, part = _day(value), _part(value)
     if part is None:
         return None
@@ -73,6 +86,15 @@ def command_from_submit(value: Any, org: Organisation) -> Command | None:
         return ShowForm(note_key="form.date_error") if action is CardAction.BOOK else None
     if action is CardAction.CANCEL:
         return Cancel((day,), part)
+    if action is CardAction.TELEWORK:
+        return RegisterTelework((day,), part)
+    if action is CardAction.CANCEL_TELEWORK:
+        return CancelTelework((day,), part)
+    if action in (CardAction.APPROVE, CardAction.DECLINE):
+        requester = _field(value, "person")
+        if not requester:
+            return None
+        return Decide(action is CardAction.APPROVE, requester, day, part)
     if action is CardAction.MOVE:
         seat = _field(value, INPUT_SEAT) or ""
         zone_key, _, desk_id = seat.partition(SEAT_SEPARATOR)

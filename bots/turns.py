@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from bots.replies import Reply
 from cards.booking import booking_card, booking_form_card, bookings_card, suggestions_card
 from cards.help import help_card
 from werkplek.booking import AlreadyBooked, Booking, BookingRequest, Person, Seat
@@ -23,8 +24,6 @@ from werkplek.booking_service import (
 from werkplek.calendar import working_days_after
 from werkplek.commands import Book, Cancel, Command, Help, InvalidDate, ShowBookings, ShowForm
 from werkplek.i18n import format_day, format_part, t
-
-Reply = str | dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -75,11 +74,20 @@ class BookingTurns:
         match outcome:
             case Booked():
                 moved = outcome.moved_from[0] if outcome.moved_from else None
-                note = None
+                notes = []
                 if moved and moved.seat != outcome.booking.seat:
-                    note = t(
-                        lang, "booked.moved", desk=moved.seat.desk_id, zone=self._zone(moved.seat)
+                    notes.append(
+                        t(
+                            lang,
+                            "booked.moved",
+                            desk=moved.seat.desk_id,
+                            zone=self._zone(moved.seat),
+                        )
                     )
+                if outcome.telework_cancelled:
+                    part = format_part(outcome.telework_cancelled, lang)
+                    notes.append(t(lang, "booked.telework_cancelled", part=part))
+                note = " ".join(notes) or None
                 free = await self.service.free_seats(
                     day, command.part, exclude=outcome.booking.seat
                 )

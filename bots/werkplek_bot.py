@@ -11,13 +11,15 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import Activity, ChannelAccount
+from botbuilder.schema import ChannelAccount
 
 from bots.identity import Identities
+from bots.replies import Reply, to_activity
 from bots.submits import command_from_submit
-from bots.turns import BookingTurns, Reply, Turn
+from bots.telework_turns import TELEWORK_COMMANDS, TeleworkTurns
+from bots.turns import BookingTurns, Turn
 from cards.help import help_card
 from werkplek.calendar import today_in
 from werkplek.commands import Command, Help, command_for, places_for
@@ -33,23 +35,19 @@ _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 MAX_TEXT = 2000
 
 
-def to_activity(reply: Reply) -> Activity:
-    if isinstance(reply, str):
-        return MessageFactory.text(reply)
-    return MessageFactory.attachment(CardFactory.adaptive_card(reply))
-
-
 class WerkplekBot(TeamsActivityHandler):
     def __init__(
         self,
         org: Organisation,
         identities: Identities,
         turns: BookingTurns,
+        telework: TeleworkTurns,
         clock: Callable[[], datetime],
     ) -> None:
         self.org = org
         self.identities = identities
         self.turns = turns
+        self.telework = telework
         self.clock = clock
         self.places = places_for(org)
 
@@ -67,7 +65,7 @@ class WerkplekBot(TeamsActivityHandler):
         replies: list[Reply] = []
         command: Command
         if activity.value is not None:
-            parsed = command_from_submit(activity.value, self.org)
+            parsed = command_from_submit(activity.value, self.org, turn.today)
             if parsed is None:
                 log.info("ignored a card submit that is not ours or no longer valid")
                 replies.append(t(turn.language, "error.stale_button"))
@@ -76,8 +74,9 @@ class WerkplekBot(TeamsActivityHandler):
         else:
             text = _MENTION.sub(" ", activity.text or "")
             understanding = parse(text[:MAX_TEXT], turn.today, self.places)
-            command = command_for(understanding, self.org)
-        replies += await self.turns.run(command, turn)
+            command = command_for(understanding, self.org, turn.today)
+        handler = self.telework if isinstance(command, TELEWORK_COMMANDS) else self.turns
+        replies += await handler.run(command, turn)
         await turn_context.send_activities([to_activity(r) for r in replies])
 
     async def on_members_added_activity(

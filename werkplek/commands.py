@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from werkplek.dayparts import DayPart
-from werkplek.language import Intent, PlaceName, Places, Understanding
+from werkplek.language import Intent, PlaceName, Places, Recurrence, Understanding
 from werkplek.organisation import Organisation
 
 
@@ -44,12 +44,104 @@ class InvalidDate:
     pass
 
 
-Command = Book | Cancel | ShowBookings | ShowForm | Help | InvalidDate
+@dataclass(frozen=True)
+class RegisterTelework:
+    days: tuple[date, ...]
+    part: DayPart = DayPart.FULL
 
 
-def command_for(understanding: Understanding, org: Organisation) -> Command:
+@dataclass(frozen=True)
+class CancelTelework:
+    days: tuple[date, ...]
+    part: DayPart = DayPart.FULL
+
+
+@dataclass(frozen=True)
+class TeleworkMonth:
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
+class ShowPermanence:
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
+class SetPermanence:
+    name: str
+    days: tuple[date, ...]
+
+
+@dataclass(frozen=True)
+class Decide:
+    """A manager's answer to a telework request (from the approval card)."""
+
+    approve: bool
+    requester_key: str
+    day: date
+    part: DayPart
+
+
+Command = (
+    Book
+    | Cancel
+    | ShowBookings
+    | ShowForm
+    | Help
+    | InvalidDate
+    | RegisterTelework
+    | CancelTelework
+    | TeleworkMonth
+    | ShowPermanence
+    | SetPermanence
+    | Decide
+)
+
+
+def month_of(day: date) -> tuple[date, date]:
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def week_of(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=4)
+
+
+def expand(recurrence: Recurrence, today: date) -> tuple[date, ...]:
+    """Every day of a recurring plan from today on ("every Monday and Thursday until ...")."""
+    days = []
+    day = today
+    while day <= recurrence.until and len(days) < 200:
+        if day.weekday() in recurrence.weekdays:
+            days.append(day)
+        day += timedelta(days=1)
+    return tuple(days)
+
+
+def command_for(understanding: Understanding, org: Organisation, today: date) -> Command:
     """Turn what the language layer understood into what the bot should do."""
     u = understanding
+    days = expand(u.recurrence, today) if u.recurrence else u.dates
+    if u.intent is Intent.TELEWORK:
+        if u.date_problem and not days:
+            return InvalidDate()
+        return RegisterTelework(days or (today,), u.part)  # "ik werk thuis": today
+    if u.intent is Intent.CANCEL_TELEWORK:
+        return CancelTelework(days, u.part) if days else TeleworkMonth(*month_of(today))
+    if u.intent is Intent.TELEWORK_OVERVIEW:
+        return TeleworkMonth(*(u.period or month_of(today)))
+    if u.intent is Intent.PERMANENCE:
+        return ShowPermanence(*(u.period or week_of(days[0] if days else today)))
+    if u.intent is Intent.SET_PERMANENCE:
+        if u.person and days:
+            return SetPermanence(u.person, days)
+        return ShowPermanence(*week_of(days[0] if days else today))
+    if u.intent is Intent.BOOK and u.recurrence:
+        return Book(days, u.part, u.zone, None) if days else ShowForm()
     if u.intent in (Intent.BOOK, Intent.CANCEL, Intent.LIST) and u.date_problem and not u.dates:
         return InvalidDate()
     if u.intent is Intent.BOOK:

@@ -97,6 +97,7 @@ class TeamsUser:
         self.member = Member(f"29:{self.aad_object_id}", name, self.aad_object_id, email)
         connector.members[self.member.id] = self.member
         self.conversation_id = f"a:personal-{self.aad_object_id}"
+        self.posted: set[str] = set()  # ids of the activities this user sent
 
     def activity(self, **fields: Any) -> dict[str, Any]:
         base = {
@@ -127,9 +128,18 @@ class TeamsUser:
         return base
 
     async def post(self, activity: dict[str, Any]) -> int:
+        self.posted.add(activity["id"])
         async with self.session.post(f"{self.bot_url}/api/messages", json=activity) as response:
             await response.read()
             return response.status
+
+    def unprompted(self) -> list[Reply]:
+        """What the bot sent into this chat on its own, not in answer to this user."""
+        return [
+            Reply(a)
+            for a in self.connector.sent[self.conversation_id]
+            if a.get("replyToId") not in self.posted
+        ]
 
     async def says(self, text: str) -> list[Reply]:
         """Send a message; return what the bot answered (received before the POST returns)."""

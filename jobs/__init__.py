@@ -1,0 +1,1 @@
+"""Command-line jobs run by app.py (`python app.py export ...`), outside the bot."""

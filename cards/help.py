@@ -6,7 +6,6 @@ from cards.actions import CardAction
 from cards.elements import Element, card, submit, text, title
 from werkplek.i18n import t
 
-
 _TOPICS = ("help.book", "help.list", "help.cancel", "help.telework", "help.permanence")
 
 

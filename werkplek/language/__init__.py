@@ -1,5 +1,6 @@
 """Language understanding for nl, fr and en: intent, dates, half day, desk and zone,
-telework (with weekly recurrences and periods) and team permanence.
+telework (with weekly recurrences and periods), team permanence, and presence: who is
+where, the team's week, following colleagues, privacy and booking next to someone.
 
 `parse(text, today, places)` turns what a user typed into an `Understanding`.
 Every language is understood whatever the user's Teams locale.

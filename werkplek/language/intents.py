@@ -1,5 +1,15 @@
 """What the user wants done: desks, telework, permanence, help, or something we don't handle.
 
+Questions about colleagues, the team's week, following and privacy (WHO_IS_IN,
+WHERE_IS, TEAM_WEEK, FOLLOW, UNFOLLOW, PRIVACY) are recognised before this, by
+`presence.find_presence`, and the parser uses that intent instead of the order below:
+"wie is er donderdag" is never a booking, "wie van mijn team komt deze week" never a
+telework overview. Not when a permanence word is present: "wie heeft permanentie deze
+week" stays PERMANENCE (rule 1). Booking next to someone ("boek naast Bert donderdag")
+is decided here as usual; the parser then gives BOOK (or UNKNOWN: "next to Bert", or
+the LIST of "where can I sit next to Bert") the person as a BOOK. Questions that name
+no one ("where do I sit thursday", "waar is mijn bureau") are left to rule 4, LIST.
+
 Decision order, first match wins:
 0. HELP for "how": "how"/"hoe"/"comment" (not "how many") without a date about
    telework or permanence ("hoe registreer ik thuiswerk?", "how does permanence work").

@@ -753,6 +753,216 @@ MONTH_ALONE_OPENERS = _words("in of for during van en au de du")
 # Before a month, these say it is not a period of its own ("tot eind januari").
 NOT_PERIOD_BEFORE = END_WORDS | UNTIL_WORDS | _words("begin start mid midden debut half")
 
+# --- presence, following and privacy -------------------------------------------------------
+
+# Questions about colleagues ("who's in Thursday", "wie is er", "qui vient demain").
+WHO_WORDS = _words("who whos wie qui")
+WHERE_WORDS = _words("where wheres waar ou")
+# After "who": what makes it a question about being at the office. Being and working
+# need a presence word after them ("who is in", "wie is er"), coming and sitting do not.
+BE_VERBS = _words("is s are will be zal zullen zijn est sont sera seront werkt werken works")
+BE_VERBS_ALSO = _words("working travaille travaillent travaillera")
+ARRIVE_VERBS = _words(
+    """
+    come comes coming sit sits sitting komt komen kom zit zitten vient viennent viendra
+    viendront passe passent
+    """
+)
+# Words that say someone is (or is not) at the office: "in", "er", "au bureau", "là".
+PRESENCE_COMPLEMENTS = _words(
+    """
+    in there here around onsite er hier daar aanwezig present presente presents presentes
+    la ici site plaatse available beschikbaar disponible disponibles
+    """
+)
+# Between "who" and its verb: "who else is in", "qui d'autre vient", "wie allemaal komt".
+WHO_FILLERS = _words("else d autre autres allemaal nog all er")
+# Skipped once after "where"/"waar"/"où" before the name: "where is", "waar zit", "où sera".
+WHERE_AUX = _words("is s are will does do did zit zat werkt zal is est sera travaille")
+# "où est-ce que Chloé ...", "où se trouve Chloé".
+WHERE_AUX_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("est", "ce", "que"),
+    ("est", "ce", "qu"),
+    ("se", "trouve"),
+    ("se", "trouvera"),
+)
+# Yes/no questions that start with a verb: "is Bert in", "komt An", "zit An op kantoor".
+YES_NO_VERBS = _words("is will does komt zit werkt zal")
+YES_NO_ARRIVE = _words("komt")  # no presence word needed after the name
+# "est-ce que Chloé vient demain", and French inversion "Bert vient-il jeudi".
+FRENCH_QUESTION = ("est", "ce", "que")
+FRENCH_INVERSION_VERBS = _words("vient viendra est sera travaille passe passera")
+FRENCH_INVERSION_PRONOUNS = _words("il elle")
+# Also named after a name when the message is a question: "An komt morgen?".
+NAME_FIRST_VERBS = _words("komt zit werkt is comes will vient viendra est sera travaille")
+# "where is everyone", "waar is iedereen", "où est tout le monde": who is in.
+EVERYONE_WORDS = _words("everyone everybody iedereen allemaal")
+# Words before "who"/"where" that still leave it a question: "tell me who is in".
+QUESTION_LEAD_INS = _words(
+    """
+    hey hi quick question vraagje vraag btw trouwens tell me mij moi show toon zeg dis dites
+    weet weten know you do does sais savez tu vous je jij u ge i ik wil wilde wou would like
+    want wanted to voudrais aimerais savoir wonder wondering can could kan kun kunt peux
+    pouvez please pls svp stp graag thanks bedankt merci
+    """
+)
+
+# Your team ("my team this week", "ons team", "mon équipe", "de ploeg").
+TEAM_WORDS = _words(
+    """
+    team ploeg equipe teamgenoten teamleden teammates teamoverzicht teamplanning teamweek
+    teamoverview
+    """
+)
+# Colleagues: your team after "my"/"mijn"/"mes", everyone otherwise.
+COLLEAGUE_WORDS = _words("colleagues colleague collegas collega collegues collegue")
+
+# Following a colleague: "follow Bert", "volg An", "suivre Chloé".
+FOLLOW_VERBS = _words("follow following volg volgen suivre suivez")
+UNFOLLOW_VERBS = _words("unfollow ontvolg ontvolgen")
+# Any of these near a follow verb turns it around: "stop following", "volg An niet meer".
+UNFOLLOW_MARKERS = _words(
+    "stop stoppen stopping arrete arreter arretez not longer anymore niet nooit never jamais "
+    "plus dont"
+)
+FAVOURITE_WORDS = _words(
+    """
+    favourite favourites favorite favorites fave faves favs favoriet favorieten favori
+    favoris favorite favorites
+    """
+)
+ADD_VERBS = _words("add voeg ajoute ajouter ajoutez mark markeer marque zet put mets")
+REMOVE_VERBS = _words(
+    """
+    remove delete verwijder haal schrap retire retirer retirez supprime supprimer enleve
+    enlever
+    """
+)
+
+# Who sees my plans: "show my plans to my team", "verberg mijn planning", "qui voit".
+PRIVACY_WORDS = _words(
+    """
+    privacy privacyinstellingen privacysettings privacyinstelling confidentialite visibility
+    zichtbaarheid visibilite
+    """
+)
+PRIVACY_PHRASES: tuple[tuple[str, ...], ...] = (("vie", "privee"),)
+PLAN_NOUNS = _words(
+    """
+    plans plan planning plannen planningen schedule schedules agenda presence presences
+    aanwezigheid aanwezigheden whereabouts calendar kalender location locatie
+    """
+)
+SHOW_VERBS = _words(
+    """
+    show share toon tonen deel delen montrer montre montrez partager partage partagez
+    afficher visible visibles zichtbaar
+    """
+)
+HIDE_VERBS = _words("hide verberg verbergen verstop cacher cache cachez masquer masque masquez")
+SEE_VERBS = _words("see sees ziet zien voit voient voir")
+# Before an audience: "to my team", "aan iedereen", "à personne", "with everyone".
+AUDIENCE_PREPOSITIONS = _words("to with for from aan met voor a avec pour par au aux")
+NOBODY_WORDS = _words("nobody noone niemand personne")
+EVERYONE_AUDIENCE = _words(
+    """
+    everyone everybody all iedereen allen allemaal tous toutes company organisation
+    organization organisatie bedrijf entreprise
+    """
+)
+PUBLIC_WORDS = _words("public publiek openbaar")
+PRIVATE_WORDS = _words("private prive privee")
+ONLY_WORDS = _words("only alleen enkel seulement que seul")
+EXCEPT_WORDS = _words("except but behalve buiten sauf excepte hormis")
+
+# Booking next to someone: "next to Bert", "naast An", "à côté de Chloé", "près de Bert".
+NEAR_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("in", "de", "buurt", "van"),
+    ("a", "cote", "de"),
+    ("a", "cote", "d"),
+    ("a", "proximite", "de"),
+    ("a", "proximite", "d"),
+    ("en", "face", "de"),
+    ("en", "face", "d"),
+    ("next", "to"),
+    ("close", "to"),
+    ("near", "to"),
+    ("dicht", "bij"),
+    ("vlak", "bij"),
+    ("pres", "de"),
+    ("pres", "d"),
+    ("aupres", "de"),
+    ("aupres", "d"),
+    ("proche", "de"),
+    ("proche", "d"),
+    ("near",),
+    ("beside",),
+    ("naast",),
+    ("tegenover",),
+    ("dichtbij",),
+    ("vlakbij",),
+)
+
+# Never the (first word of a) colleague's name: pronouns, articles, prepositions, verbs.
+NOT_A_NAME = _words(
+    """
+    the a de het een le la les l un une des du d this that these those dit dat deze die ce cet
+    cette ces ca cela your his her their our jouw uw zijn haar hun ons onze ton ta tes son sa
+    ses notre nos votre vos leur leurs any some iets something anything nothing niets rien all
+    alle tout toute toutes tous him them hem hen ze men jullie lui eux se zich on elles ils
+    anyone anybody somebody someone everyone everybody
+    in at to for with from by of off up out about into op aan naar bij met van voor over uit
+    onder toe au aux en sur dans avec pour chez par sous
+    am are was were be been being do does did have has had can could would should shall must
+    might will ben bent is zijn was waren heb hebt heeft hebben kan kun kunt kunnen mag moet
+    moeten wil wilt zal zou gaat ga gaan doe doet suis es est sommes etes sont ai as avons
+    avez ont peux peut pouvez veux veut vais va fait
+    not no niet geen ne pas plus er hier daar here there ici y ok okay yes ja nee oui non
+    please graag svp stp thanks merci bedankt also ook aussi just even nog still toch
+    """
+)
+PRESENCE_VOCABULARY: frozenset[str] = frozenset(
+    {
+        *NOT_A_NAME,
+        *WHO_WORDS,
+        *WHERE_WORDS,
+        *BE_VERBS,
+        *BE_VERBS_ALSO,
+        *ARRIVE_VERBS,
+        *PRESENCE_COMPLEMENTS,
+        *WHO_FILLERS,
+        *WHERE_AUX,
+        *(word for phrase in WHERE_AUX_PHRASES for word in phrase),
+        *FRENCH_INVERSION_VERBS,
+        *FRENCH_INVERSION_PRONOUNS,
+        *EVERYONE_WORDS,
+        *TEAM_WORDS,
+        *COLLEAGUE_WORDS,
+        *FOLLOW_VERBS,
+        *UNFOLLOW_VERBS,
+        *UNFOLLOW_MARKERS,
+        *FAVOURITE_WORDS,
+        *ADD_VERBS,
+        *REMOVE_VERBS,
+        *PRIVACY_WORDS,
+        *(word for phrase in PRIVACY_PHRASES for word in phrase),
+        *PLAN_NOUNS,
+        *SHOW_VERBS,
+        *HIDE_VERBS,
+        *SEE_VERBS,
+        *AUDIENCE_PREPOSITIONS,
+        *NOBODY_WORDS,
+        *EVERYONE_AUDIENCE,
+        *PUBLIC_WORDS,
+        *PRIVATE_WORDS,
+        *ONLY_WORDS,
+        *EXCEPT_WORDS,
+        *(word for phrase in NEAR_PHRASES for word in phrase),
+        "monde",
+        "one",
+    }
+)
+
 # --- everything else we know ----------------------------------------------------------------
 
 # Function words and politeness: they explain a message without changing what it asks.
@@ -891,6 +1101,7 @@ KNOWN_WORDS: frozenset[str] = frozenset(
         "ci",
         *FILLERS,
         *REAL_LOOKALIKES,
+        *PRESENCE_VOCABULARY,
         "s",
         "t",
         "midi",

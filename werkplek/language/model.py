@@ -1,4 +1,11 @@
-"""What the language layer returns, and what it needs to know about the organisation."""
+"""What the language layer returns, and what it needs to know about the organisation.
+
+`Understanding` fields are filled per intent: `dates`, `part`, `zone`, `desk` for every
+intent that names days or places (WHO_IS_IN: no date means today, decided by the
+caller); `period` when a week or month is named (TEAM_WEEK: none means this week);
+`person` for SET_PERMANENCE, WHERE_IS, FOLLOW, UNFOLLOW and BOOK next to someone;
+`visibility` for PRIVACY.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +27,19 @@ class Intent(StrEnum):
     TELEWORK_OVERVIEW = "telework_overview"  # "mijn thuiswerk deze maand", "telework in November"
     PERMANENCE = "permanence"  # a manager's coverage view: "who is on duty this week"
     SET_PERMANENCE = "set_permanence"  # "zet An op permanentie vrijdag", "An has duty on Friday"
+    # Presence, who is where (see `presence`):
+    WHO_IS_IN = "who_is_in"  # "who's in Thursday?", "wie is er donderdag", "qui vient demain"
+    WHERE_IS = "where_is"  # "where is Bert on Tuesday?", "komt An donderdag?"; `person`
+    TEAM_WEEK = "team_week"  # "my team this week", "ons team volgende week"; `period` a week
+    FOLLOW = "follow"  # "follow Bert", "voeg An toe aan mijn favorieten"; `person`
+    UNFOLLOW = "unfollow"  # "stop following Bert", "ne plus suivre Chloé"; `person`
+    PRIVACY = "privacy"  # "show my plans to my team", "verberg mijn planning"; `visibility`
+
+
+# `Understanding.visibility`: who may see the user's plans.
+VISIBILITY_TEAM = "team"  # own team(s) and accepted followers
+VISIBILITY_EVERYONE = "everyone"
+VISIBILITY_NOBODY = "nobody"
 
 
 class DateProblem(StrEnum):
@@ -66,4 +86,11 @@ class Understanding:
     notes: tuple[str, ...] = field(default=())  # free-form debugging hints, never shown to users
     recurrence: Recurrence | None = None  # "every Monday until the end of January"; dates empty
     period: tuple[date, date] | None = None  # first and last day of a named period ("this month")
-    person: str | None = None  # a name as typed, for SET_PERMANENCE ("An", "Chloé Dubois")
+    # A name as typed ("An", "Chloé Dubois"), never checked against the organisation:
+    # who is put on permanence (SET_PERMANENCE), asked about (WHERE_IS), followed or no
+    # longer followed (FOLLOW, UNFOLLOW), or sat next to: BOOK with a person is "book next
+    # to Bert" (there is no separate `near` flag). None for every other intent.
+    person: str | None = None
+    # PRIVACY: "team", "everyone" or "nobody" (the VISIBILITY_ constants) when the user
+    # chooses; None when only asking or opening the settings, and for every other intent.
+    visibility: str | None = None

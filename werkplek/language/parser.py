@@ -8,17 +8,25 @@
 4. `permanence.find_assignment`: the name of someone put on permanence is claimed
    before anything else, so "Jan" is not January and "Dag" not a greeting; it is
    taken from the original text, so its spelling and accents are kept.
+4b. `presence.find_presence`: questions about colleagues (WHO_IS_IN, WHERE_IS), the
+   team's week, following, privacy and booking next to someone; a name is claimed
+   here too ("waar is Jan", "volg Dag", "book next to May"), from the original text.
+   Skipped when a permanence word is present.
 5. `recurrence.find_recurrence`: "every Monday ... until the end of January" is
    claimed next, so its weekdays and its until are not single days or a period.
 6. `intents.mark_greetings`, then `halfday.find_part`, then `dates.find_dates`, then
    `periods.find_period`: each claims the tokens it reads, so "goeie morgen" is a
    greeting and "maandag morgen" a morning, not tomorrow; a week named without a
    weekday ("next week") and month phrases ("deze maand", "in November") are periods.
-7. `intents.classify` decides from what is left.
+7. `intents.classify` decides from what is left; a presence match overrides it (see
+   `presence`), except booking next to someone, which only makes BOOK (or UNKNOWN: "next
+   to Bert") a BOOK with a `person`, and leaves other intents ("cancel my desk next to
+   Bert") without one.
 8. The period is resolved once the intent is known (a telework overview looks back
    for a month named without a year); none is returned for UNKNOWN or HELP. With a
    recurrence `dates` stays empty: the caller expands it. `person` is only set for
-   SET_PERMANENCE.
+   SET_PERMANENCE, WHERE_IS, FOLLOW, UNFOLLOW and BOOK next to someone; `visibility`
+   only for PRIVACY.
 
 `parse` never raises: a chat bot must answer every message, so an unexpected error
 becomes `Intent.UNKNOWN` with a note.
@@ -37,6 +45,7 @@ from werkplek.language.normalize import fold, tokenize
 from werkplek.language.periods import find_period, resolve_period
 from werkplek.language.permanence import find_assignment
 from werkplek.language.places import find_places
+from werkplek.language.presence import PresenceMatch, find_presence
 from werkplek.language.recurrence import find_recurrence
 
 log = logging.getLogger(__name__)
@@ -59,6 +68,7 @@ def _parse(text: str, today: date, places: Places) -> Understanding:
     placed = find_places(fold(text), places)
     tokens = tokenize(placed.text)
     assignment = find_assignment(tokens, text)
+    presence = find_presence(tokens, text) if assignment is None else None
     repeated = find_recurrence(tokens, today)
     greeted = mark_greetings(tokens)
     part, part_mentioned = find_part(tokens)
@@ -76,11 +86,16 @@ def _parse(text: str, today: date, places: Places) -> Understanding:
         has_period=named is not None,
         sets_permanence=assignment is not None,
     )
+    if presence is not None:
+        intent, why = _with_presence(presence, intent, why)
     period = None
     if named is not None and intent not in (Intent.UNKNOWN, Intent.HELP):
         look_back = intent is Intent.TELEWORK_OVERVIEW
         period = resolve_period(named, today, look_back=look_back)
     person = assignment.person if assignment and intent is Intent.SET_PERMANENCE else None
+    if presence is not None and intent is presence.intent and intent in _NAMED:
+        person = presence.person
+    visibility = presence.visibility if presence and intent is Intent.PRIVACY else None
     typos = tuple(
         f"typo: {t.text} -> {t.word}" for t in tokens if t.text != t.word and t.kind == "word"
     )
@@ -95,6 +110,7 @@ def _parse(text: str, today: date, places: Places) -> Understanding:
             *why,
             *placed.notes,
             *(assignment.notes if assignment else ()),
+            *(presence.notes if presence and intent is presence.intent else ()),
             *repeated.notes,
             *found.notes,
             *typos,
@@ -102,4 +118,20 @@ def _parse(text: str, today: date, places: Places) -> Understanding:
         recurrence=recurrence,
         period=period,
         person=person,
+        visibility=visibility,
     )
+
+
+_WHERE_I_SIT = ("asks where I sit",)
+_NAMED = frozenset({Intent.WHERE_IS, Intent.FOLLOW, Intent.UNFOLLOW, Intent.BOOK})
+
+
+def _with_presence(
+    presence: PresenceMatch, intent: Intent, why: tuple[str, ...]
+) -> tuple[Intent, tuple[str, ...]]:
+    """The intent once a presence match is known (see `presence` for the rules)."""
+    if presence.intent is not Intent.BOOK:
+        return presence.intent, ()
+    if intent in (Intent.BOOK, Intent.UNKNOWN) or why == _WHERE_I_SIT:
+        return Intent.BOOK, ("book next to someone",)  # "where can I sit next to Bert"
+    return intent, why

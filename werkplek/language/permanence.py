@@ -24,49 +24,26 @@ name. Name tokens are claimed first, so "Jan" is not January and "An" not a numb
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from werkplek.language.lexicon import (
-    EVERY_WORDS,
     GREETING_WORDS,
-    HALF_DAY_PARTS,
     HAS_VERBS,
-    LAST_PREFIXES,
-    MONTH_WORDS,
-    MONTHS,
     NAME_OPENERS,
     NAME_PREPOSITIONS,
-    NEXT_WORDS,
     NOT_NAMES,
     PERMANENCE_WORDS,
-    RELATIVE_DAYS,
     SELF_WORDS,
     SET_VERBS,
-    THIS_WORDS,
-    WEEK_WORDS,
-    WEEKDAYS,
 )
-from werkplek.language.normalize import ISO_DATE, MAX_CHARS, NUMBER, NUMERIC_DATE, WORD, Token, fold
+from werkplek.language.names import dateish as _dateish
+from werkplek.language.names import original_text as _original
+from werkplek.language.normalize import WORD, Token
 
 PERSON = "person"
 MAX_NAME_WORDS = 5
 _HAS_REACH = 6  # tokens between a has-verb and the permanence word
 _QUESTIONS = frozenset({"who", "wie", "qui", "whom", "welke", "which", "quel", "quelle"})
-_DATE_WORDS = (
-    frozenset(WEEKDAYS)
-    | frozenset(RELATIVE_DAYS)
-    | NEXT_WORDS
-    | THIS_WORDS
-    | LAST_PREFIXES
-    | WEEK_WORDS
-    | MONTH_WORDS
-    | EVERY_WORDS
-    | frozenset(HALF_DAY_PARTS)
-    | {"apres", "midi", "morgen"}
-)
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -81,20 +58,6 @@ def _is_word(tokens: list[Token], index: int, words: frozenset[str]) -> bool:
     if 0 <= index < len(tokens):
         token = tokens[index]
         return token.kind == WORD and not token.role and token.word in words
-    return False
-
-
-def _dateish(tokens: list[Token], index: int) -> bool:
-    token = tokens[index]
-    if token.kind in (NUMBER, NUMERIC_DATE, ISO_DATE):
-        return True
-    if token.kind != WORD:
-        return token.role != ""  # a place already recognised
-    if token.word in _DATE_WORDS:
-        return True
-    if token.word in MONTHS:  # "3 december", "december 3": "Jan" alone is a name
-        neighbours = (tokens[i] for i in (index - 1, index + 1) if 0 <= i < len(tokens))
-        return any(neighbour.kind == NUMBER for neighbour in neighbours)
     return False
 
 
@@ -124,28 +87,6 @@ def _trim(tokens: list[Token], start: int, end: int, *, openers: bool = False) -
         else:
             break
     return start, end
-
-
-def _original(original: str, tokens: list[Token], start: int, end: int) -> str | None:
-    """The name as the user typed it: same words, original case and accents."""
-    wanted = [token.text for token in tokens[start:end]]
-    size = len(wanted)
-    occurrence = sum(
-        1 for q in range(start) if [token.text for token in tokens[q : q + size]] == wanted
-    )
-    text = unicodedata.normalize("NFC", original[:MAX_CHARS])
-    pieces: list[tuple[int, int, str]] = []
-    for match in _LETTERS.finditer(text):
-        for piece in _LETTERS.findall(fold(match.group(0))):
-            pieces.append((match.start(), match.end(), piece))
-    for first in range(len(pieces) - size + 1):
-        if [piece for _, _, piece in pieces[first : first + size]] != wanted:
-            continue
-        if occurrence:
-            occurrence -= 1
-            continue
-        return text[pieces[first][0] : pieces[first + size - 1][1]].strip()
-    return None
 
 
 def _assign(tokens: list[Token], start: int, end: int, original: str) -> Assignment | None:

@@ -53,6 +53,38 @@ class TableBookingRepository:
         loaded = await asyncio.gather(*(self._shared_rows(d) for d in days))
         return {day: teams for day, (_, teams) in zip(days, loaded, strict=True)}
 
+    async def whole_day(
+        self, day: date
+    ) -> tuple[list[PersonDay], dict[str, ZoneDay], dict[str, TeamDay]]:
+        """Everything planned on `day`: one single-partition query (the "who's in" view)."""
+        entities = await self._query("PartitionKey eq @day", {"day": keys.day_key(day)})
+        people = [
+            self._person_from(e, self._person_of(e))
+            for e in entities
+            if e["RowKey"].startswith(keys.PERSON_PREFIX)
+        ]
+        zones, teams = self._shared_from(
+            e for e in entities if not e["RowKey"].startswith(keys.PERSON_PREFIX)
+        )
+        return [p for p in people if not p.is_empty], zones, teams
+
+    async def teams_between(self, first: date, last: date) -> dict[date, dict[str, TeamDay]]:
+        """Team rows (telework and duty) of every day from `first` to `last`: one query."""
+        query = (
+            "PartitionKey ge @first and PartitionKey le @last"
+            " and RowKey ge @low and RowKey lt @high"
+        )
+        params = {
+            "first": keys.day_key(first),
+            "last": keys.day_key(last),
+            "low": keys.TEAM_PREFIX,
+            "high": keys.TEAM_PREFIX[:-1] + "\x7f",
+        }
+        by_day: dict[date, list[Any]] = {}
+        for entity in await self._query(query, params):
+            by_day.setdefault(date.fromisoformat(entity["PartitionKey"]), []).append(entity)
+        return {day: self._shared_from(rows)[1] for day, rows in by_day.items()}
+
     async def commit(
         self,
         before: PersonDay | None,
@@ -117,15 +149,16 @@ class TableBookingRepository:
             "low": keys.PERSON_PREFIX,
             "high": keys.PERSON_PREFIX[:-1] + "\x7f",
         }
-        days = []
-        for entity in await self._query(query, params):
-            person = Person(
-                keys.unescape(entity["RowKey"][len(keys.PERSON_PREFIX) :]),
-                entity.get("name", ""),
-                entity.get("email") or None,
-            )
-            days.append(self._person_from(entity, person))
+        days = [self._person_from(e, self._person_of(e)) for e in await self._query(query, params)]
         return sorted((d for d in days if not d.is_empty), key=lambda d: (d.day, d.person.key))
+
+    @staticmethod
+    def _person_of(entity: Any) -> Person:
+        return Person(
+            keys.unescape(entity["RowKey"][len(keys.PERSON_PREFIX) :]),
+            entity.get("name", ""),
+            entity.get("email") or None,
+        )
 
     async def _submit(self, operations: list[tuple[Any, ...]], day: date) -> None:
         try:
@@ -161,9 +194,12 @@ class TableBookingRepository:
             "low": keys.TEAM_PREFIX,
             "high": keys.ZONE_PREFIX[:-1] + "\x7f",
         }
+        return self._shared_from(await self._query(query, params))
+
+    def _shared_from(self, entities: Any) -> tuple[dict[str, ZoneDay], dict[str, TeamDay]]:
         zones: dict[str, ZoneDay] = {}
         teams: dict[str, TeamDay] = {}
-        for entity in await self._query(query, params):
+        for entity in entities:
             etag = entity.metadata["etag"]
             if (zone := self._zone_by_row.get(entity["RowKey"])) is not None:
                 taken = {h: _json_map(entity.get(h.value)) for h in HALVES}

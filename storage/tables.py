@@ -47,14 +47,25 @@ class TableNames:
         return cls(bookings=f"{prefix}bookings", users=f"{prefix}users")
 
 
+class RequestCount:
+    """Counts HTTP requests to Table storage (each retry too): what a turn really costs."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def __call__(self, request: object) -> None:
+        self.total += 1
+
+
 class Tables:
     """One service client (one connection pool) for the whole app; closed on shutdown."""
 
     def __init__(self, connection_string: str, names: TableNames) -> None:
         self.names = names
+        self.requests = RequestCount()
         try:
             self.service = TableServiceClient.from_connection_string(
-                connection_string, **TURN_RETRY
+                connection_string, raw_request_hook=self.requests, **TURN_RETRY
             )
         except ValueError as exc:
             raise ConfigurationError("AZURE_STORAGE_CONNECTION_STRING", str(exc)) from None

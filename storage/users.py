@@ -1,4 +1,11 @@
-"""User profiles: one partition per user, so a profile is a point read."""
+"""People: profiles (one partition per user, a point read), the directory, follows, privacy.
+
+- PartitionKey = user key, RowKey "profile": name, e-mail, locale, conversation reference.
+- PartitionKey = user key, RowKey "follows~{e-mail}": a follow, "pending" or "accepted".
+- PartitionKey "email~{e-mail}", RowKey "profile": index from work e-mail to user key.
+- PartitionKey "directory", RowKey = user key: name, e-mail, visibility — one partition that
+  a presence view reads in one query to know everyone's sharing choice and to match names.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +24,8 @@ _ROW = "profile"
 # Index rows find a user by work e-mail (a manager to ask for approval): PartitionKey
 # "email~{email}", RowKey "profile", property "key".
 _EMAIL_PREFIX = "email~"
+_DIRECTORY = "directory"
+_FOLLOWS = "follows~"
 
 
 class TableUserRepository:
@@ -51,6 +60,13 @@ class TableUserRepository:
             entity["conversation"] = json.dumps(profile.conversation, sort_keys=True)
         try:
             await self.table.upsert_entity(entity, mode=UpdateMode.MERGE)
+            directory = {
+                "PartitionKey": _DIRECTORY,
+                "RowKey": keys.escape(profile.key),
+                "name": profile.name,
+                "email": (profile.email or "").casefold(),
+            }
+            await self.table.upsert_entity(directory, mode=UpdateMode.MERGE)
             if profile.email:
                 await self.table.upsert_entity(
                     {
@@ -72,3 +88,55 @@ class TableUserRepository:
         except AzureError as exc:
             raise StorageUnavailable("cannot read user profile") from exc
         return await self.get(index["key"])
+
+    async def directory(self) -> list[dict[str, str]]:
+        """Everyone who talked to the bot: key, name, e-mail and visibility (one query)."""
+        rows = await self._query("PartitionKey eq @pk", {"pk": _DIRECTORY})
+        return [
+            {
+                "key": keys.unescape(r["RowKey"]),
+                "name": r.get("name", ""),
+                "email": r.get("email", ""),
+                "visibility": r.get("visibility", ""),
+            }
+            for r in rows
+        ]
+
+    async def set_visibility(self, user_key: str, visibility: str) -> None:
+        await self._upsert(
+            {"PartitionKey": _DIRECTORY, "RowKey": keys.escape(user_key), "visibility": visibility}
+        )
+
+    async def follows(self, user_key: str) -> dict[str, str]:
+        """Whom this user follows: e-mail -> "pending" or "accepted"."""
+        rows = await self._query(
+            "PartitionKey eq @pk and RowKey ge @low and RowKey lt @high",
+            {"pk": keys.escape(user_key), "low": _FOLLOWS, "high": _FOLLOWS[:-1] + "\x7f"},
+        )
+        return {keys.unescape(r["RowKey"][len(_FOLLOWS) :]): r.get("status", "") for r in rows}
+
+    async def set_follow(self, user_key: str, email: str, status: str | None) -> None:
+        """Record (or with None remove) that `user_key` follows `email`."""
+        entity = {
+            "PartitionKey": keys.escape(user_key),
+            "RowKey": _FOLLOWS + keys.escape(email.casefold()),
+        }
+        try:
+            if status is None:
+                await self.table.delete_entity(entity["PartitionKey"], entity["RowKey"])
+            else:
+                await self.table.upsert_entity({**entity, "status": status})
+        except AzureError as exc:
+            raise StorageUnavailable("cannot save follow") from exc
+
+    async def _upsert(self, entity: dict[str, Any]) -> None:
+        try:
+            await self.table.upsert_entity(entity, mode=UpdateMode.MERGE)
+        except AzureError as exc:
+            raise StorageUnavailable("cannot save user data") from exc
+
+    async def _query(self, query: str, params: dict[str, str]) -> list[Any]:
+        try:
+            return [e async for e in self.table.query_entities(query, parameters=params)]
+        except AzureError as exc:
+            raise StorageUnavailable("cannot read user data") from exc

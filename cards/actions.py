@@ -18,6 +18,14 @@ class CardAction(StrEnum):
     TELEWORK_MONTH = "telework_month"
     APPROVE = "approve"  # data: person, date, part (a manager decides on a telework request)
     DECLINE = "decline"  # data: person, date, part
+    # Presence (cards/presence.py): who is where.
+    BOOK_NEAR = "book_near"  # data: date, email (book the free desk closest to a colleague's)
+    PICK_PERSON = "pick_person"  # data: for (where_is, follow, unfollow, book_near), email, date?
+    TEAM_WEEK = "team_week"  # data: week (a Monday, ISO), optional team (id); also a verb
+    PRIVACY = "privacy"  # show who sees my plans
+    PRIVACY_SET = "privacy_set"  # input "visibility"
+    FOLLOW_ACCEPT = "follow_accept"  # data: follower (the requester's key)
+    FOLLOW_DECLINE = "follow_decline"  # data: follower
 
 
 # Input ids, merged by Teams into the submitted data.
@@ -25,4 +33,5 @@ INPUT_DATE = "date"
 INPUT_ZONE = "zone"
 INPUT_PART = "part"
 INPUT_SEAT = "seat"
+INPUT_VISIBILITY = "visibility"  # a werkplek.presence.Visibility value
 SEAT_SEPARATOR = "|"

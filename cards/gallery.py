@@ -15,13 +15,21 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import config
 from cards.booking import booking_card, booking_form_card, bookings_card, suggestions_card
 from cards.elements import Element
 from cards.help import help_card
+from cards.presence import (
+    choose_person_card,
+    day_card,
+    follow_request_card,
+    person_card,
+    privacy_card,
+    week_card,
+)
 from cards.telework import (
     approval_card,
     month_card,
@@ -33,6 +41,17 @@ from werkplek.booking import Booking, Seat, ZoneDay
 from werkplek.dayparts import DayPart
 from werkplek.i18n import LANGUAGES, format_day, t
 from werkplek.organisation import Organisation, Team, load_organisation
+from werkplek.presence import (
+    Colleague,
+    ColleagueDay,
+    DayView,
+    HalfPlan,
+    TeamToday,
+    TeamWeek,
+    Visibility,
+    WeekRow,
+    Where,
+)
 from werkplek.telework import (
     HomeStatus,
     TeamDay,
@@ -218,6 +237,127 @@ def _telework_cards(org: Organisation, language: str) -> dict[str, Callable[[], 
     return builders
 
 
+# Presence: the Sociale dienst as An Peeters sees it. Chloé shares her plans with nobody;
+# Olivia Buiten (another service) shares hers with An, who follows her.
+AN = Colleague("An Peeters", "an@example.org", "29:1an-peeters")
+BERT = Colleague("Bert Claes", "bert@example.org", "29:1bert-claes")
+CHLOE = Colleague("Chloé Dubois", "chloe@example.org")
+LIEN = Colleague("Lien Janssens", "lien@example.org", "29:1lien-janssens")
+OLIVIA = Colleague("Olivia Buiten", "olivia@example.org", "29:1olivia-buiten")
+BERT_SMIT = Colleague("Bert Smit", "bert.smit@example.org")
+_ZONE_OF_DESK = {"1": "hq/z1", "2": "hq/z2", "W": "ds/open"}
+HOME_PLAN, ASKED, NOTHING = HalfPlan(Where.HOME), HalfPlan(Where.REQUESTED), HalfPlan(Where.UNKNOWN)
+
+
+def _desk(desk: str) -> HalfPlan:
+    return HalfPlan(Where.OFFICE, Seat(_ZONE_OF_DESK[desk[0]], desk))
+
+
+def _day_of(
+    who: Colleague, day: date, morning: HalfPlan, afternoon: HalfPlan | None = None, duty=False
+) -> ColleagueDay:
+    return ColleagueDay(who, day, morning, afternoon or morning, duty)
+
+
+def presence_day(org: Organisation) -> DayView:
+    """Thursday: Bert in the morning only, Lien on duty; Chloé's desk is hers to tell."""
+    bert = _day_of(BERT, THURSDAY, _desk("1.01"), HOME_PLAN)
+    an = _day_of(AN, THURSDAY, _desk("1.05"))
+    lien = _day_of(LIEN, THURSDAY, _desk("2.01"), duty=True)
+    olivia = _day_of(OLIVIA, THURSDAY, _desk("W2"))
+    team = TeamToday(
+        _team(org, "sociale-dienst"),
+        office=(an, bert, lien),
+        home=(bert,),
+        on_duty=(lien,),
+        unplanned=(),
+        not_shared=(CHLOE,),
+    )
+    return DayView(THURSDAY, (bert, an, lien, olivia), (team,), (olivia,))
+
+
+def presence_quiet_day(org: Organisation) -> DayView:
+    """Tuesday 1 December, early on: no desk booked yet, Bert waits for his manager."""
+    day = date(2026, 12, 1)
+    team = TeamToday(
+        _team(org, "sociale-dienst"),
+        office=(),
+        home=(_day_of(BERT, day, ASKED), _day_of(CHLOE, day, HOME_PLAN, NOTHING)),
+        on_duty=(_day_of(LIEN, day, NOTHING, duty=True),),
+        unplanned=(AN,),
+        not_shared=(),
+    )
+    return DayView(day, (), (team,), ())
+
+
+def presence_week(org: Organisation) -> TeamWeek:
+    """The week of 30 November: half days, a request, duty, and Chloé who does not share."""
+    days = tuple(date(2026, 11, 30) + timedelta(days=i) for i in range(5))
+    plans = {
+        AN: [
+            (_desk("1.05"),),
+            (HOME_PLAN,),
+            (_desk("1.05"),),
+            (HOME_PLAN,),
+            (_desk("1.05"), HOME_PLAN),
+        ],
+        BERT: [(HOME_PLAN,), (_desk("1.03"),), (_desk("1.03"),), (ASKED,), (NOTHING,)],
+        LIEN: [
+            (_desk("2.01"), None, True),
+            (_desk("2.01"),),
+            (_desk("2.01"), NOTHING),
+            (HOME_PLAN,),
+            (_desk("2.01"), None, True),
+        ],
+    }
+    rows = [
+        WeekRow(
+            who, tuple(_day_of(who, day, *plan) for day, plan in zip(days, plans[who], strict=True))
+        )
+        if who in plans
+        else WeekRow(who, None)
+        for who in (AN, BERT, CHLOE, LIEN)
+    ]
+    return TeamWeek(_team(org, "sociale-dienst"), days[0], days, tuple(rows))
+
+
+def _presence_cards(org: Organisation, language: str) -> dict[str, Callable[[], Element]]:
+    tuesday = date(2026, 11, 24)
+    wednesday = date(2026, 11, 25)
+    monday = date(2026, 11, 30)
+    december_first = date(2026, 12, 1)
+
+    def person(entry: ColleagueDay | None, who: Colleague, day: date, shared=True) -> Element:
+        return person_card(org, entry, who, day, language, TODAY, shared)
+
+    return {
+        "presence-day": lambda: day_card(org, presence_day(org), language, TODAY, viewer=AN.email),
+        "presence-day-nobody-in-yet": lambda: day_card(
+            org, presence_quiet_day(org), language, TODAY, viewer=AN.email
+        ),
+        "presence-person": lambda: person(_day_of(BERT, tuesday, _desk("2.03")), BERT, tuesday),
+        "presence-person-half-days": lambda: person(
+            _day_of(BERT, wednesday, _desk("1.03"), HOME_PLAN), BERT, wednesday
+        ),
+        "presence-person-on-duty": lambda: person(
+            _day_of(LIEN, FRIDAY, _desk("2.01"), duty=True), LIEN, FRIDAY
+        ),
+        "presence-person-home": lambda: person(_day_of(BERT, monday, HOME_PLAN), BERT, monday),
+        "presence-person-nothing-planned": lambda: person(None, LIEN, december_first),
+        "presence-person-not-shared": lambda: person(
+            _day_of(CHLOE, THURSDAY, _desk("1.03")), CHLOE, THURSDAY, shared=False
+        ),
+        "presence-choose-person": lambda: choose_person_card(
+            [BERT, BERT_SMIT], language, "where_is", THURSDAY
+        ),
+        "presence-week": lambda: week_card(org, presence_week(org), language, TODAY),
+        "presence-privacy": lambda: privacy_card(Visibility.TEAM, language),
+        "presence-follow-request": lambda: follow_request_card(
+            OLIVIA.name, OLIVIA.key or "", language
+        ),
+    }
+
+
 def _cards(org: Organisation, language: str) -> dict[str, Element]:
     days = _zone_days(org)
     mine = Booking(THURSDAY, DayPart.FULL, Seat("hq/z1", "1.05"))
@@ -284,6 +424,7 @@ def _cards(org: Organisation, language: str) -> dict[str, Element]:
             language, heading=t(language, "welcome.title_named", name=USER_FIRST_NAME)
         ),
         **_telework_cards(org, language),
+        **_presence_cards(org, language),
     }
     return {name: build() for name, build in builders.items()}
 

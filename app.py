@@ -15,6 +15,7 @@ from bots.adapter import WerkplekAdapter
 from bots.endpoint import handle_messages
 from bots.identity import Identities
 from bots.notify import Notifier
+from bots.presence_turns import PresenceTurns
 from bots.telework_turns import TeleworkTurns
 from bots.turns import BookingTurns
 from bots.werkplek_bot import WerkplekBot
@@ -27,6 +28,7 @@ from werkplek.booking_service import BookingService
 from werkplek.errors import WerkplekError
 from werkplek.language import parse
 from werkplek.organisation import Organisation, load_organisation
+from werkplek.presence_service import PresenceService
 from werkplek.telework_service import TeleworkService
 
 log = logging.getLogger("werkplek")
@@ -60,14 +62,13 @@ def create_app(
             days = TableBookingRepository(tables.bookings, org)
             users = TableUserRepository(tables.users)
             adapter = WerkplekAdapter(ConfigurationBotFrameworkAuthentication(settings.bot_auth()))
-            telework = TeleworkTurns(
-                TeleworkService(org, days), Notifier(adapter, settings.app_id, users), users
-            )
+            notifier = Notifier(adapter, settings.app_id, users)
+            booking = BookingTurns(BookingService(org, days))
+            telework = TeleworkTurns(TeleworkService(org, days), notifier, users)
+            presence = PresenceTurns(PresenceService(org, days, users), booking, notifier, users)
             app[TABLES] = tables
             app[ADAPTER] = adapter
-            app[BOT] = WerkplekBot(
-                org, Identities(users), BookingTurns(BookingService(org, days)), telework, clock
-            )
+            app[BOT] = WerkplekBot(org, Identities(users), booking, telework, presence, clock)
             _warm_up()
             yield
         finally:

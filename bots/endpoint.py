@@ -67,5 +67,8 @@ async def handle_messages(
         log.info("refused an unauthenticated request")
         return _problem(401, "unauthorized")
     if response:
-        return web.json_response(serializer_helper(response.body), status=response.status)
+        body = response.body
+        if not isinstance(body, dict | list | str | int | float | None):
+            body = serializer_helper(body)  # the SDK hands some bodies over already serialized
+        return web.json_response(body, status=response.status)
     return web.Response(status=200)

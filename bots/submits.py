@@ -7,7 +7,7 @@ Anything missing, altered or oversized becomes None (the caller answers with
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from cards.actions import (
@@ -15,24 +15,32 @@ from cards.actions import (
     INPUT_DATE,
     INPUT_PART,
     INPUT_SEAT,
+    INPUT_VISIBILITY,
     INPUT_ZONE,
     SEAT_SEPARATOR,
     CardAction,
 )
 from werkplek.commands import (
+    AnswerFollow,
     Book,
+    BookNear,
     Cancel,
     CancelTelework,
     Command,
     Decide,
+    Follow,
+    Privacy,
     RegisterTelework,
     ShowBookings,
     ShowForm,
+    ShowTeamWeek,
     TeleworkMonth,
+    WhereIs,
     month_of,
 )
 from werkplek.dayparts import DayPart
 from werkplek.organisation import Organisation
+from werkplek.presence import Visibility
 
 _MAX_FIELD = 200
 
@@ -45,13 +53,7 @@ def _field(data: Mapping[str, Any], name: str) -> str | None:
 
 
 def _day(data: Mapping[str, Any]) -> date | None:
-    text = _field(data, INPUT_DATE)
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+    return _iso(_field(data, INPUT_DATE))
 
 
 def _part(data: Mapping[str, Any]) -> DayPart | None:
@@ -60,6 +62,51 @@ def _part(data: Mapping[str, Any]) -> DayPart | None:
         return DayPart.FULL
     try:
         return DayPart(text)
+    except ValueError:
+        return None
+
+
+def _email(data: Mapping[str, Any]) -> str | None:
+    email = _field(data, "email")
+    return email if email and "@" in email else None
+
+
+def _presence_command(action: CardAction, data: Mapping[str, Any], today: date):
+    """Presence buttons; False when `action` is not one of them, None when its data is bad."""
+    day = _day(data)
+    if action is CardAction.PRIVACY:
+        return Privacy()
+    if action is CardAction.PRIVACY_SET:
+        choice = _field(data, INPUT_VISIBILITY)
+        return Privacy(choice) if choice in {v.value for v in Visibility} else None
+    if action in (CardAction.FOLLOW_ACCEPT, CardAction.FOLLOW_DECLINE):
+        follower = _field(data, "follower")
+        return AnswerFollow(action is CardAction.FOLLOW_ACCEPT, follower) if follower else None
+    if action is CardAction.TEAM_WEEK:
+        monday = _iso(_field(data, "week"))
+        if monday is None:
+            return None
+        return ShowTeamWeek(monday - timedelta(days=monday.weekday()), _field(data, "team"))
+    email = _email(data)
+    if action is CardAction.BOOK_NEAR:
+        return BookNear((day,), DayPart.FULL, email=email) if day and email else None
+    if action is CardAction.PICK_PERSON:
+        purpose = _field(data, "for")
+        if not email:
+            return None
+        if purpose == "where_is":
+            return WhereIs(day or today, email=email)
+        if purpose in ("follow", "unfollow"):
+            return Follow(email=email, stop=purpose == "unfollow")
+        if purpose == "book_near" and day:
+            return BookNear((day,), DayPart.FULL, email=email)
+        return None
+    return False
+
+
+def _iso(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
     except ValueError:
         return None
 
@@ -78,6 +125,9 @@ def command_from_submit(value: Any, org: Organisation, today: date) -> Command |
         return ShowForm()
     if action is CardAction.TELEWORK_MONTH:
         return TeleworkMonth(*month_of(today))
+    presence = _presence_command(action, value, today)
+    if presence is not False:
+        return presence
     day, part = _day(value), _part(value)
     if part is None:
         return None

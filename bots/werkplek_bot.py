@@ -13,16 +13,28 @@ from datetime import datetime
 
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import ChannelAccount
+from botbuilder.schema import (
+    AdaptiveCardInvokeResponse,
+    AdaptiveCardInvokeValue,
+    ChannelAccount,
+)
 
 from bots.identity import Identities
+from bots.presence_turns import PresenceTurns
 from bots.replies import Reply, to_activity
 from bots.submits import command_from_submit
 from bots.telework_turns import TELEWORK_COMMANDS, TeleworkTurns
 from bots.turns import BookingTurns, Turn
 from cards.help import help_card
 from werkplek.calendar import today_in
-from werkplek.commands import Command, Help, command_for, places_for
+from werkplek.commands import (
+    PRESENCE_COMMANDS,
+    Command,
+    Help,
+    ShowTeamWeek,
+    command_for,
+    places_for,
+)
 from werkplek.i18n import language_of, t
 from werkplek.language import parse
 from werkplek.organisation import Organisation
@@ -42,12 +54,14 @@ class WerkplekBot(TeamsActivityHandler):
         identities: Identities,
         turns: BookingTurns,
         telework: TeleworkTurns,
+        presence: PresenceTurns,
         clock: Callable[[], datetime],
     ) -> None:
         self.org = org
         self.identities = identities
         self.turns = turns
         self.telework = telework
+        self.presence = presence
         self.clock = clock
         self.places = places_for(org)
 
@@ -75,9 +89,43 @@ class WerkplekBot(TeamsActivityHandler):
             text = _MENTION.sub(" ", activity.text or "")
             understanding = parse(text[:MAX_TEXT], turn.today, self.places)
             command = command_for(understanding, self.org, turn.today)
-        handler = self.telework if isinstance(command, TELEWORK_COMMANDS) else self.turns
-        replies += await handler.run(command, turn)
+        if isinstance(command, ShowTeamWeek) and activity.value is not None and not replies:
+            # The week card's paging buttons (Action.Submit fallback): update the card in place.
+            updated = to_activity(await self.presence.week_card(command, turn))
+            updated.id = activity.reply_to_id
+            await turn_context.update_activity(updated)
+            return
+        replies += await self._handler(command).run(command, turn)
         await turn_context.send_activities([to_activity(r) for r in replies])
+
+    def _handler(self, command: Command):
+        if isinstance(command, TELEWORK_COMMANDS):
+            return self.telework
+        if isinstance(command, PRESENCE_COMMANDS):
+            return self.presence
+        return self.turns
+
+    async def on_adaptive_card_invoke(
+        self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
+    ) -> AdaptiveCardInvokeResponse:
+        """Action.Execute (Universal Actions): the week card's paging refreshes it in place."""
+        person = await self.identities.person(turn_context)
+        turn = self._turn(turn_context, person)
+        data = (invoke_value.action or {}).get("data") if invoke_value else None
+        command = command_from_submit(data, self.org, turn.today)
+        if not isinstance(command, ShowTeamWeek):
+            message = t(turn.language, "error.stale_button")
+            return AdaptiveCardInvokeResponse(
+                status_code=200, type="application/vnd.microsoft.activity.message", value=message
+            )
+        card = await self.presence.week_card(command, turn)
+        if isinstance(card, str):
+            return AdaptiveCardInvokeResponse(
+                status_code=200, type="application/vnd.microsoft.activity.message", value=card
+            )
+        return AdaptiveCardInvokeResponse(
+            status_code=200, type="application/vnd.microsoft.card.adaptive", value=card
+        )
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext

@@ -84,6 +84,53 @@ class Decide:
     part: DayPart
 
 
+@dataclass(frozen=True)
+class WhoIsIn:
+    day: date
+    zone_key: str | None = None
+
+
+@dataclass(frozen=True)
+class WhereIs:
+    """A colleague by the name typed, or by e-mail once picked from a choice card."""
+
+    day: date
+    name: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class ShowTeamWeek:
+    monday: date
+    team_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Follow:
+    name: str | None = None
+    email: str | None = None
+    stop: bool = False
+
+
+@dataclass(frozen=True)
+class AnswerFollow:
+    accept: bool
+    follower_key: str
+
+
+@dataclass(frozen=True)
+class Privacy:
+    visibility: str | None = None  # "team", "everyone", "nobody"; None: show the settings
+
+
+@dataclass(frozen=True)
+class BookNear:
+    days: tuple[date, ...]
+    part: DayPart = DayPart.FULL
+    name: str | None = None
+    email: str | None = None
+
+
 Command = (
     Book
     | Cancel
@@ -97,7 +144,15 @@ Command = (
     | ShowPermanence
     | SetPermanence
     | Decide
+    | WhoIsIn
+    | WhereIs
+    | ShowTeamWeek
+    | Follow
+    | AnswerFollow
+    | Privacy
+    | BookNear
 )
+PRESENCE_COMMANDS = (WhoIsIn, WhereIs, ShowTeamWeek, Follow, AnswerFollow, Privacy, BookNear)
 
 
 def month_of(day: date) -> tuple[date, date]:
@@ -126,6 +181,21 @@ def command_for(understanding: Understanding, org: Organisation, today: date) ->
     """Turn what the language layer understood into what the bot should do."""
     u = understanding
     days = expand(u.recurrence, today) if u.recurrence else u.dates
+    first = days[0] if days else today
+    if u.intent is Intent.WHO_IS_IN:
+        return WhoIsIn(first, u.zone)
+    if u.intent is Intent.WHERE_IS:
+        return WhereIs(first, u.person) if u.person else WhoIsIn(first, u.zone)
+    if u.intent is Intent.TEAM_WEEK:
+        return ShowTeamWeek(week_of(u.period[0] if u.period else first)[0])
+    if u.intent in (Intent.FOLLOW, Intent.UNFOLLOW):
+        if not u.person:
+            return Help(understood=False)
+        return Follow(u.person, stop=u.intent is Intent.UNFOLLOW)
+    if u.intent is Intent.PRIVACY:
+        return Privacy(u.visibility)
+    if u.intent is Intent.BOOK and u.person:
+        return BookNear(days, u.part, u.person) if days else BookNear((today,), u.part, u.person)
     if u.intent is Intent.TELEWORK:
         if u.date_problem and not days:
             return InvalidDate()

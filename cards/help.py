@@ -6,7 +6,14 @@ from cards.actions import CardAction
 from cards.elements import Element, card, submit, text, title
 from werkplek.i18n import t
 
-_TOPICS = ("help.book", "help.list", "help.cancel", "help.telework", "help.permanence")
+_TOPICS = (
+    "help.book",
+    "help.list",
+    "help.cancel",
+    "help.telework",
+    "help.presence",
+    "help.permanence",
+)
 
 
 def help_card(language: str, heading: str | None = None, lead: str | None = None) -> Element:

@@ -64,8 +64,9 @@ def create_app(
             adapter = WerkplekAdapter(ConfigurationBotFrameworkAuthentication(settings.bot_auth()))
             notifier = Notifier(adapter, settings.app_id, users)
             booking = BookingTurns(BookingService(org, days))
-            telework = TeleworkTurns(TeleworkService(org, days), notifier, users)
-            presence = PresenceTurns(PresenceService(org, days, users), booking, notifier, users)
+            presence_service = PresenceService(org, days, users)
+            telework = TeleworkTurns(TeleworkService(org, days), notifier, users, presence_service)
+            presence = PresenceTurns(presence_service, booking, notifier, users)
             app[TABLES] = tables
             app[ADAPTER] = adapter
             app[BOT] = WerkplekBot(org, Identities(users), booking, telework, presence, clock)

@@ -67,6 +67,9 @@ async def handle_messages(
         log.info("refused an unauthenticated request")
         return _problem(401, "unauthorized")
     if response:
+        if response.status == 501 or response.status >= 400:
+            # An invoke the bot does not handle, or one the SDK found malformed: a clear 4xx.
+            return _problem(400, "this invoke is not supported or its value is malformed")
         body = response.body
         if not isinstance(body, dict | list | str | int | float | None):
             body = serializer_helper(body)  # the SDK hands some bodies over already serialized

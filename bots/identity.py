@@ -36,9 +36,13 @@ class Identities:
         activity = turn_context.activity
         key = user_key(activity)
         profile = self._known.get(key) or await self.users.get(key)
-        reference = TurnContext.get_conversation_reference(activity)
-        reference.activity_id = None  # changes every turn; the conversation does not
-        conversation = reference.serialize()
+        conversation = profile.conversation if profile else None
+        if (activity.conversation.conversation_type or "personal") == "personal":
+            # Proactive messages (approvals, follow requests) go to the personal chat only,
+            # never to a channel or group chat where the person last mentioned the bot.
+            reference = TurnContext.get_conversation_reference(activity)
+            reference.activity_id = None  # changes every turn; the conversation does not
+            conversation = reference.serialize()
         name = activity.from_property.name or (profile.name if profile else "")
         ask_roster = key not in self._asked and (profile is None or profile.email is None)
         if ask_roster or profile is None or profile.conversation != conversation:

@@ -147,12 +147,19 @@ class PresenceTurns:
 
     async def _book_near(self, command: BookNear, turn: Turn) -> list[Reply]:
         lang = turn.language
-        day = command.days[0]
-        found = await self._colleague(command.name, command.email, turn, "book_near", day)
+        found = await self._colleague(
+            command.name, command.email, turn, "book_near", command.days[0]
+        )
         if not isinstance(found, Colleague):
             return [found]
-        near = await self.presence.seat_near(turn.person, found, day, command.part)
-        if near.reason is not None:
-            when = format_day(day, lang, turn.today)
-            return [t(lang, f"near.{near.reason}", name=found.name, date=when)]
-        return await self.booking.run(Book((day,), command.part, near.zone_key, near.desk_id), turn)
+        replies: list[Reply] = []
+        for day in command.days:
+            near = await self.presence.seat_near(turn.person, found, day, command.part)
+            if near.reason is not None:
+                when = format_day(day, lang, turn.today)
+                replies.append(t(lang, f"near.{near.reason}", name=found.name, date=when))
+                continue
+            replies += await self.booking.run(
+                Book((day,), command.part, near.zone_key, near.desk_id), turn
+            )
+        return replies

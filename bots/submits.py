@@ -7,7 +7,7 @@ Anything missing, altered or oversized becomes None (the caller answers with
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from cards.actions import (
@@ -21,6 +21,7 @@ from cards.actions import (
     CardAction,
 )
 from werkplek.commands import (
+    MAX_WEEK_DISTANCE,
     AnswerFollow,
     Book,
     BookNear,
@@ -37,6 +38,7 @@ from werkplek.commands import (
     TeleworkMonth,
     WhereIs,
     month_of,
+    sane_week,
 )
 from werkplek.dayparts import DayPart
 from werkplek.organisation import Organisation
@@ -57,8 +59,10 @@ def _day(data: Mapping[str, Any]) -> date | None:
 
 
 def _part(data: Mapping[str, Any]) -> DayPart | None:
+    if data.get(INPUT_PART) is None:
+        return DayPart.FULL
     text = _field(data, INPUT_PART)
-    if text is None or text == "":
+    if text == "":
         return DayPart.FULL
     try:
         return DayPart(text)
@@ -84,9 +88,9 @@ def _presence_command(action: CardAction, data: Mapping[str, Any], today: date):
         return AnswerFollow(action is CardAction.FOLLOW_ACCEPT, follower) if follower else None
     if action is CardAction.TEAM_WEEK:
         monday = _iso(_field(data, "week"))
-        if monday is None:
+        if monday is None or abs((monday - today).days) > MAX_WEEK_DISTANCE:
             return None
-        return ShowTeamWeek(monday - timedelta(days=monday.weekday()), _field(data, "team"))
+        return ShowTeamWeek(sane_week(monday, today), _field(data, "team"))
     email = _email(data)
     if action is CardAction.BOOK_NEAR:
         return BookNear((day,), DayPart.FULL, email=email) if day and email else None
@@ -106,7 +110,7 @@ def _presence_command(action: CardAction, data: Mapping[str, Any], today: date):
 
 def _iso(text: str | None) -> date | None:
     try:
-        return date.fromisoformat(text[:10]) if text else None
+        return date.fromisoformat(text) if text and len(text) == 10 else None
     except ValueError:
         return None
 

@@ -31,8 +31,9 @@ from werkplek.commands import (
     TeleworkMonth,
 )
 from werkplek.dayparts import DayPart
-from werkplek.i18n import format_day, format_part, language_of, t
+from werkplek.i18n import day_refusal, format_day, format_part, language_of, t
 from werkplek.organisation import Organisation, Team
+from werkplek.presence_service import PresenceService
 from werkplek.telework import HomeStatus
 from werkplek.telework_service import (
     DayClosed,
@@ -65,9 +66,14 @@ def _fold(text: str) -> str:
 
 class TeleworkTurns:
     def __init__(
-        self, service: TeleworkService, notifier: Notifier, users: TableUserRepository
+        self,
+        service: TeleworkService,
+        notifier: Notifier,
+        users: TableUserRepository,
+        presence: PresenceService,
     ) -> None:
         self.service = service
+        self.presence = presence
         self.org: Organisation = service.org
         self.notifier = notifier
         self.users = users
@@ -98,22 +104,25 @@ class TeleworkTurns:
         if len(outcomes) > MAX_CARDS:
             replies.append(self._summary(outcomes, turn))
         else:
-            replies += [self._one(o, command.part, turn) for o in outcomes]
+            replies += [await self._one(o, command.part, turn) for o in outcomes]
         requests = [
             o for o in outcomes if isinstance(o, Registered) and o.status is HomeStatus.REQUESTED
         ]
-        for outcome in requests:
-            if not await self._ask_managers(outcome, turn):
-                replies.append(t(turn.language, "telework.manager_unreachable"))
+        # A manager gets one card per request, at most a few at once (a recurring plan beyond
+        # the norm should not flood their chat); the requester hears once if none was reached.
+        reached = [await self._ask_managers(o, turn) for o in requests[:MAX_CARDS]]
+        if requests and not any(reached):
+            replies.append(t(turn.language, "telework.manager_unreachable"))
         return replies
 
-    def _one(self, outcome, part: DayPart, turn: Turn) -> Reply:
+    async def _one(self, outcome, part: DayPart, turn: Turn) -> Reply:
         lang = turn.language
         match outcome:
             case Registered():
                 return telework_card(self.org, outcome, lang, turn.today)
             case NotRegistered():
-                return telework_refused_card(self.org, outcome, lang, turn.today, part)
+                hidden = await self.presence.hidden_from(turn.person, set(outcome.refusal.on_site))
+                return telework_refused_card(self.org, outcome, lang, turn.today, part, hidden)
             case StillHome():
                 key = (
                     "telework.already_home"
@@ -148,16 +157,8 @@ class TeleworkTurns:
         return "\n\n".join(lines)
 
     def _closed(self, outcome: DayClosed, turn: Turn) -> str:
-        lang = turn.language
         horizon = self.org.policy.telework_horizon_days
-        return t(
-            lang,
-            f"day.{outcome.check.refusal.value}",
-            date=format_day(outcome.day, lang, turn.today),
-            holiday=outcome.check.holiday or "",
-            days=horizon,
-            last=format_day(turn.today + timedelta(days=horizon), lang, turn.today),
-        )
+        return day_refusal(outcome.check, outcome.day, turn.today, horizon, turn.language, "plan")
 
     async def _ask_managers(self, outcome: Registered, turn: Turn) -> bool:
         """Send the approval card to every manager of the requester; True if one was reached."""
@@ -210,7 +211,12 @@ class TeleworkTurns:
             if (command.first + timedelta(days=i)).weekday() < 5
         ][:23]
         coverage = await self.service.coverage(days)
-        return [permanence_card(self.org, coverage, teams, turn.language, turn.today)]
+        # Managers see their team's names (permanence is their job); members see the names of
+        # those who share with them, and "a colleague" for the others.
+        managed = set(self.org.teams_managed_by(turn.person.email))
+        members = {e for team in teams if team not in managed for e in team.members}
+        hidden = await self.presence.hidden_from(turn.person, members)
+        return [permanence_card(self.org, coverage, teams, turn.language, turn.today, hidden)]
 
     async def _set_duty(self, command: SetPermanence, turn: Turn) -> Reply:
         lang = turn.language
@@ -236,13 +242,14 @@ class TeleworkTurns:
             return t(lang, key, name=command.name)
         team_id, email = matches[0]
         team = next(tm for tm in managed if tm.id == team_id)
-        day = command.days[0]
-        outcome = await self.service.set_duty(turn.person, team, email, day, turn.today)
         name = self.org.display_name(email) or email
-        values = {"name": name, "team": team.name, "date": format_day(day, lang, turn.today)}
-        if isinstance(outcome, DutySet):
-            return t(lang, "duty.set", **values)
-        return t(lang, f"duty.{outcome.reason}", **values)
+        lines = []
+        for day in command.days:
+            outcome = await self.service.set_duty(turn.person, team, email, day, turn.today)
+            values = {"name": name, "team": team.name, "date": format_day(day, lang, turn.today)}
+            key = "duty.set" if isinstance(outcome, DutySet) else f"duty.{outcome.reason}"
+            lines.append(t(lang, key, **values))
+        return "\n\n".join(lines)
 
     async def _decide(self, command: Decide, turn: Turn) -> list[Reply]:
         lang = turn.language

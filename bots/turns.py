@@ -23,7 +23,24 @@ from werkplek.booking_service import (
 )
 from werkplek.calendar import working_days_after
 from werkplek.commands import Book, Cancel, Command, Help, InvalidDate, ShowBookings, ShowForm
-from werkplek.i18n import format_day, format_part, t
+from werkplek.i18n import day_refusal, format_day, format_part, t
+
+# Beyond this many answers at once (a recurring plan), one summary message instead.
+MAX_CARDS = 3
+
+
+def _one_line(reply: Reply) -> str:
+    """A card's heading lines, or a text, as one line of a summary."""
+    if isinstance(reply, str):
+        return reply
+    texts = [e.get("text", "") for e in reply.get("body", []) if e.get("type") == "TextBlock"]
+    facts = [
+        f"{f['title']} {f['value']}"
+        for e in reply.get("body", [])
+        if e.get("type") == "FactSet"
+        for f in e["facts"]
+    ]
+    return " · ".join(x for x in (*texts[:2], *facts[1:]) if x)
 
 
 @dataclass(frozen=True)
@@ -43,7 +60,11 @@ class BookingTurns:
     async def run(self, command: Command, turn: Turn) -> list[Reply]:
         match command:
             case Book():
-                return [r for day in command.days for r in await self._book(command, day, turn)]
+                replies = [r for day in command.days for r in await self._book(command, day, turn)]
+                if len(replies) > MAX_CARDS:
+                    # A recurring plan: one summary line per day rather than a card each.
+                    return ["\n\n".join(_one_line(r) for r in replies)]
+                return replies
             case Cancel():
                 return [await self._cancel(command, day, turn) for day in command.days]
             case ShowBookings():
@@ -159,13 +180,5 @@ class BookingTurns:
         return suggestions_card(lang, message, buttons)
 
     def _day_refusal(self, outcome: DayNotBookable, turn: Turn) -> str:
-        lang, check = turn.language, outcome.check
         horizon = self.org.policy.booking_horizon_days
-        return t(
-            lang,
-            f"day.{check.refusal.value}",
-            date=format_day(outcome.day, lang, turn.today),
-            holiday=check.holiday or "",
-            days=horizon,
-            last=format_day(turn.today + timedelta(days=horizon), lang, turn.today),
-        )
+        return day_refusal(outcome.check, outcome.day, turn.today, horizon, turn.language)

@@ -25,16 +25,21 @@ from bots.replies import Reply, to_activity
 from bots.submits import command_from_submit
 from bots.telework_turns import TELEWORK_COMMANDS, TeleworkTurns
 from bots.turns import BookingTurns, Turn
+from cards.elements import notice_card
 from cards.help import help_card
 from werkplek.calendar import today_in
 from werkplek.commands import (
     PRESENCE_COMMANDS,
     Command,
     Help,
+    ShowBookings,
+    ShowPermanence,
     ShowTeamWeek,
+    TeleworkMonth,
     command_for,
     places_for,
 )
+from werkplek.errors import ConcurrentChange, StorageUnavailable
 from werkplek.i18n import language_of, t
 from werkplek.language import parse
 from werkplek.organisation import Organisation
@@ -45,6 +50,12 @@ log = logging.getLogger(__name__)
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 # Longer messages are cut before understanding: nobody books a desk in an essay.
 MAX_TEXT = 2000
+# Answers about other people or one's own plans: only in a personal chat with the bot.
+PRIVATE_COMMANDS = (*PRESENCE_COMMANDS, ShowPermanence, TeleworkMonth, ShowBookings)
+
+
+def _personal(activity) -> bool:
+    return (activity.conversation.conversation_type or "personal") == "personal"
 
 
 class WerkplekBot(TeamsActivityHandler):
@@ -89,7 +100,16 @@ class WerkplekBot(TeamsActivityHandler):
             text = _MENTION.sub(" ", activity.text or "")
             understanding = parse(text[:MAX_TEXT], turn.today, self.places)
             command = command_for(understanding, self.org, turn.today)
-        if isinstance(command, ShowTeamWeek) and activity.value is not None and not replies:
+        if not _personal(activity) and isinstance(command, PRIVATE_COMMANDS):
+            # Everyone in a channel or group chat would read the answer: ask for a 1:1 chat.
+            await turn_context.send_activity(t(turn.language, "error.personal_only"))
+            return
+        if (
+            isinstance(command, ShowTeamWeek)
+            and activity.value is not None
+            and activity.reply_to_id
+            and not replies
+        ):
             # The week card's paging buttons (Action.Submit fallback): update the card in place.
             updated = to_activity(await self.presence.week_card(command, turn))
             updated.id = activity.reply_to_id
@@ -109,22 +129,22 @@ class WerkplekBot(TeamsActivityHandler):
         self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
     ) -> AdaptiveCardInvokeResponse:
         """Action.Execute (Universal Actions): the week card's paging refreshes it in place."""
-        person = await self.identities.person(turn_context)
-        turn = self._turn(turn_context, person)
-        data = (invoke_value.action or {}).get("data") if invoke_value else None
-        command = command_from_submit(data, self.org, turn.today)
-        if not isinstance(command, ShowTeamWeek):
-            message = t(turn.language, "error.stale_button")
-            return AdaptiveCardInvokeResponse(
-                status_code=200, type="application/vnd.microsoft.activity.message", value=message
-            )
-        card = await self.presence.week_card(command, turn)
-        if isinstance(card, str):
-            return AdaptiveCardInvokeResponse(
-                status_code=200, type="application/vnd.microsoft.activity.message", value=card
-            )
+        language = language_of(turn_context.activity.locale)
+        try:
+            person = await self.identities.person(turn_context)
+            turn = self._turn(turn_context, person)
+            data = (invoke_value.action or {}).get("data") if invoke_value else None
+            command = command_from_submit(data, self.org, turn.today)
+            if not isinstance(command, ShowTeamWeek) or not _personal(turn_context.activity):
+                reply: Reply = t(language, "error.stale_button")
+            else:
+                reply = await self.presence.week_card(command, turn)
+        except (StorageUnavailable, ConcurrentChange):
+            reply = t(language, "error.busy")
+        if isinstance(reply, str):
+            reply = notice_card(reply)  # the invoke answer is a card: a message would not serialise
         return AdaptiveCardInvokeResponse(
-            status_code=200, type="application/vnd.microsoft.card.adaptive", value=card
+            status_code=200, type="application/vnd.microsoft.card.adaptive", value=reply
         )
 
     async def on_members_added_activity(

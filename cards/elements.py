@@ -33,6 +33,7 @@ ALREADY = "ℹ️"  # nothing to do, it was already so
 REFUSED = "⛔"  # it could not be done, with the reason
 WARNING = "⚠️"  # something to correct before trying again
 MOVED = "↪️"  # a booking moved elsewhere
+PENDING = "⏳"  # asked, waiting for someone else (a manager's approval)
 
 
 def labelled(icon: str, words: str) -> str:
@@ -171,3 +172,8 @@ def choice_set(
         element["isRequired"] = True
         element["errorMessage"] = error
     return element
+
+
+def notice_card(message: str) -> Element:
+    """A one-line card, where an answer must be a card (an Action.Execute refresh)."""
+    return card([text(message)])

@@ -17,6 +17,7 @@ from cards.actions import ACTION_FIELD, INPUT_VISIBILITY, CardAction
 from cards.elements import (
     HOME,
     OFFICE,
+    PENDING,
     PERMANENCE,
     Element,
     action_set,
@@ -28,7 +29,7 @@ from cards.elements import (
 )
 from werkplek.booking import Seat
 from werkplek.dayparts import DayPart
-from werkplek.i18n import format_day, format_part, t
+from werkplek.i18n import babel_locale, format_day, format_part, t
 from werkplek.organisation import Organisation
 from werkplek.presence import (
     Colleague,
@@ -43,17 +44,11 @@ from werkplek.presence import (
 )
 
 # Asked to work from home, waiting for the manager (as on the telework cards).
-PENDING = "⏳"
 # Nothing planned, in the week grid.
 NOTHING = "–"
 
 # The same locales as werkplek/i18n.py uses for days.
-_BABEL_LOCALE = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE"}
 _ICONS = {Where.OFFICE: OFFICE, Where.HOME: HOME, Where.REQUESTED: PENDING}
-
-
-def _locale(language: str) -> str:
-    return _BABEL_LOCALE.get(language, "en_GB")
 
 
 def _capital(words: str) -> str:
@@ -402,7 +397,7 @@ def _member(row: WeekRow, language: str) -> list[Element]:
 
 def _short_day(day: date, language: str) -> str:
     """ "Mon 30", "ma 30", "lun. 30": the grid's column heads."""
-    return format_date(day, "EEE d", locale=_locale(language))
+    return format_date(day, "EEE d", locale=babel_locale(language))
 
 
 def _legend(language: str) -> str:
@@ -442,7 +437,7 @@ def week_card(org: Organisation, week: TeamWeek, language: str, today: date) -> 
         language,
         "presence.week_title",
         team=week.team.name,
-        date=format_date(week.monday, pattern, locale=_locale(language)),
+        date=format_date(week.monday, pattern, locale=babel_locale(language)),
     )
     header = [(_short_day(d, language), None) for d in week.days]
     body: list[Element] = [title(heading), _grid_row(header, bold=True)]

@@ -19,6 +19,7 @@ from cards.elements import (
     DONE,
     HOME,
     OFFICE,
+    PENDING,
     PERMANENCE,
     REFUSED,
     WARNING,
@@ -34,7 +35,7 @@ from cards.elements import (
     title,
 )
 from werkplek.dayparts import DayPart
-from werkplek.i18n import format_day, format_part, t
+from werkplek.i18n import babel_locale, format_day, format_part, t
 from werkplek.organisation import Organisation, Team
 from werkplek.telework import (
     HomeStatus,
@@ -50,15 +51,9 @@ from werkplek.telework_service import NotRegistered, Registered
 
 # Waiting for a manager's decision. Not (yet) among the icons of cards/elements.py; like them,
 # it always stands next to words that say the same.
-PENDING = "⏳"
 
 # The same locales as werkplek/i18n.py uses for days.
-_BABEL_LOCALE = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE"}
 _HALVES = (DayPart.MORNING, DayPart.AFTERNOON)
-
-
-def _locale(language: str) -> str:
-    return _BABEL_LOCALE.get(language, "en_GB")
 
 
 # --- numbers and words, per language --------------------------------------------------------
@@ -71,19 +66,21 @@ def format_hours(minutes: int, language: str) -> str:
 
 def format_amount(amount: Decimal, language: str) -> str:
     """Euros with two decimals and the language's decimal sign: "21.00 EUR", "21,00 EUR"."""
-    number = format_decimal(amount, "#,##0.00", locale=_locale(language))
+    number = format_decimal(amount, "#,##0.00", locale=babel_locale(language))
     return t(language, "number.amount", amount=number)
 
 
 def format_count(count: Decimal | int, language: str) -> str:
     """A number of (half) days: "7", "6.5" (en), "6,5" (nl, fr)."""
-    return format_decimal(Decimal(count), "0.##", locale=_locale(language))
+    return format_decimal(Decimal(count), "0.##", locale=babel_locale(language))
 
 
 def _counted(what: str, count: Decimal | int, language: str) -> str:
     """ "1 day", "6.5 days", "1,5 jour": the catalogue's one/other form, by the language's rule."""
     form = (
-        "one" if Locale.parse(_locale(language)).plural_form(Decimal(count)) == "one" else "other"
+        "one"
+        if Locale.parse(babel_locale(language)).plural_form(Decimal(count)) == "one"
+        else "other"
     )
     return t(language, f"count.{what}_{form}", count=format_count(count, language))
 
@@ -99,12 +96,17 @@ def join_words(words: list[str], language: str) -> str:
     return t(language, "words.and", first=", ".join(words[:-1]), last=words[-1])
 
 
-def _name(org: Organisation, email: str) -> str:
+def _name(org: Organisation, email: str, language: str, hidden: frozenset[str]) -> str:
+    """A colleague's name, or "a colleague" for someone who does not share with the viewer."""
+    if email in hidden:
+        return t(language, "words.colleague")
     return org.display_name(email) or email
 
 
-def _names(org: Organisation, emails: list[str] | tuple[str, ...], language: str) -> str:
-    names = [_name(org, e) for e in emails]
+def _names(
+    org: Organisation, emails: list[str] | tuple[str, ...], language: str, hidden: frozenset[str]
+) -> str:
+    names = [_name(org, e, language, hidden) for e in emails]
     return join_words(names, language) if names else t(language, "words.nobody")
 
 
@@ -118,7 +120,7 @@ def _when(day: date, part: DayPart, language: str, today: date) -> str:
 
 
 def _month_name(first: date, language: str) -> str:
-    return format_date(first, "MMMM y", locale=_locale(language))
+    return format_date(first, "MMMM y", locale=babel_locale(language))
 
 
 def _month_button(language: str) -> Element:
@@ -133,7 +135,7 @@ def telework_card(org: Organisation, registered: Registered, language: str, toda
     policy = org.policy
     when = _when(registered.day, registered.part, language, today)
     if registered.status is HomeStatus.REQUESTED:
-        managers = [_name(org, e) for e in registered.managers]
+        managers = [_name(org, e, language, frozenset()) for e in registered.managers]
         body = [
             title(t(language, "telework.requested_title"), icon=PENDING),
             text(labelled(HOME, when), weight="Bolder"),
@@ -195,7 +197,13 @@ def telework_card(org: Organisation, registered: Registered, language: str, toda
 # --- refused --------------------------------------------------------------------------------
 
 
-def _refusal_text(org: Organisation, refused: NotRegistered, language: str, today: date) -> str:
+def _refusal_text(
+    org: Organisation,
+    refused: NotRegistered,
+    language: str,
+    today: date,
+    hidden: frozenset[str] = frozenset(),
+) -> str:
     refusal = refused.refusal
     day = format_day(refused.day, language, today)
     team = refusal.team.name if refusal.team else ""
@@ -207,7 +215,7 @@ def _refusal_text(org: Organisation, refused: NotRegistered, language: str, toda
             team=team,
             minimum=_counted("people", minimum, language),
             date=day,
-            names=_names(org, refusal.on_site, language),
+            names=_names(org, refusal.on_site, language, hidden),
         )
     if refusal.reason is TeleworkRefusal.ON_DUTY:
         return t(language, "telework.refused.on_duty", team=team, date=day)
@@ -220,12 +228,14 @@ def telework_refused_card(
     language: str,
     today: date,
     part: DayPart = DayPart.FULL,
+    hidden: frozenset[str] = frozenset(),
 ) -> Element:
     """Why the day cannot be telework, and the days that keep the team's permanence as buttons.
 
     `part` is the part of the day that was asked: the buttons register the same part.
+    People in `hidden` (who do not share with the viewer) are not named.
     """
-    reason = _refusal_text(org, not_registered, language, today)
+    reason = _refusal_text(org, not_registered, language, today, hidden)
     body = [
         title(t(language, "telework.refused_title"), icon=REFUSED),
         text(reason),
@@ -329,7 +339,7 @@ def approval_card(
 # --- permanence -----------------------------------------------------------------------------
 
 
-def _away(org: Organisation, team_day: TeamDay, language: str) -> list[str]:
+def _away(org: Organisation, team_day: TeamDay, language: str, hidden: frozenset[str]) -> list[str]:
     """Who works from home, with "(morning)" or "(awaiting approval)" where it applies."""
     people = dict.fromkeys(e for h in _HALVES for e in team_day.away_in(h))
     result = []
@@ -340,12 +350,14 @@ def _away(org: Organisation, team_day: TeamDay, language: str) -> list[str]:
             details.append(format_part(halves[0], language))
         if any(team_day.away_in(h)[email] is HomeStatus.REQUESTED for h in halves):
             details.append(t(language, "permanence.pending"))
-        name = _name(org, email)
+        name = _name(org, email, language, hidden)
         result.append(f"{name} ({', '.join(details)})" if details else name)
     return result
 
 
-def _permanence_row(org: Organisation, team_day: TeamDay, day: date, language: str) -> Element:
+def _permanence_row(
+    org: Organisation, team_day: TeamDay, day: date, language: str, hidden: frozenset[str]
+) -> Element:
     team = team_day.team
     on_site = min(len(team_day.on_site(h)) for h in _HALVES)
     missing = max(team_day.shortfall(day, h) for h in _HALVES)
@@ -361,7 +373,7 @@ def _permanence_row(org: Organisation, team_day: TeamDay, day: date, language: s
     else:
         status = text(labelled(DONE, count))
     lines = [status]
-    away = _away(org, team_day, language)
+    away = _away(org, team_day, language, hidden)
     if away:
         names = join_words(away, language)
         lines.append(
@@ -375,7 +387,7 @@ def _permanence_row(org: Organisation, team_day: TeamDay, day: date, language: s
         duty = sorted(
             team_day.duty, key=lambda e: team.members.index(e) if e in team.members else 99
         )
-        names = _names(org, duty, language)
+        names = _names(org, duty, language, hidden)
         lines.append(
             text(
                 labelled(PERMANENCE, t(language, "permanence.duty", names=names)),
@@ -383,7 +395,7 @@ def _permanence_row(org: Organisation, team_day: TeamDay, day: date, language: s
                 spacing="None",
             )
         )
-    short_day = format_date(day, "EEE d/M", locale=_locale(language))
+    short_day = format_date(day, "EEE d/M", locale=babel_locale(language))
     return columns(
         column([text(short_day, weight="Bolder")], width="72px"),
         column(lines),
@@ -398,9 +410,11 @@ def permanence_card(
     teams: list[Team],
     language: str,
     today: date,
+    hidden: frozenset[str] = frozenset(),
 ) -> Element:
     """Per team and working day: how many are on site against the minimum, who works from
-    home and who is on permanence duty. A short day says so in words, not only in colour."""
+    home and who is on permanence duty. A short day says so in words, not only in colour.
+    People in `hidden` (who do not share with the viewer) are counted but not named."""
     days = sorted(d for d in coverage if d.weekday() < 5)
     body: list[Element] = [title(t(language, "permanence.title"), icon=PERMANENCE)]
     if days:
@@ -417,5 +431,5 @@ def permanence_card(
         body.append(text(team.name, weight="Bolder", spacing="Large"))
         for day in days:
             team_day = coverage[day].get(team.id) or TeamDay(team)
-            body.append(_permanence_row(org, team_day, day, language))
+            body.append(_permanence_row(org, team_day, day, language, hidden))
     return card(body, [_month_button(language)])

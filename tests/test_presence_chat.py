@@ -173,3 +173,48 @@ async def test_a_day_view_is_one_query_of_the_day_plus_the_directory_and_follows
     finally:
         await server.close()
     assert cost == 3, "the day partition, the directory partition, the viewer's follows"
+
+
+async def test_presence_is_only_answered_in_a_personal_chat(an, bert):
+    await bert.says("book desk 1.03 Thursday")
+    activity = an.activity(
+        text="who's in Thursday?",
+        conversation={"conversationType": "channel", "tenantId": "t", "id": "19:team@thread"},
+    )
+    assert await an.post(activity) == 200
+    (reply,) = an.connector.replies_to(activity["id"])
+    assert "personal chat" in reply["text"] and "1.03" not in str(reply)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"action": {"type": "Action.Execute", "verb": "x", "data": {"werkplek": "book"}}},
+        {
+            "action": {
+                "type": "Action.Execute",
+                "data": {"werkplek": "team_week", "week": "0001-01-01"},
+            }
+        },
+    ],
+)
+async def test_other_action_execute_data_gets_a_card_back(an, http, bot_url, value):
+    invoke = an.activity(type="invoke", name="adaptiveCard/action", text=None, value=value)
+    async with http.post(f"{bot_url}/api/messages", json=invoke) as response:
+        assert response.status == 200
+        body = await response.json()
+    assert body["type"] == "application/vnd.microsoft.card.adaptive"
+    assert "no longer works" in str(body["value"])
+
+
+@pytest.mark.parametrize("value", [{}, {"action": {}}, None, {"action": "x"}])
+async def test_a_malformed_invoke_gets_a_clear_4xx(an, http, bot_url, value):
+    invoke = an.activity(type="invoke", name="adaptiveCard/action", text=None, value=value)
+    async with http.post(f"{bot_url}/api/messages", json=invoke) as response:
+        assert response.status == 400
+
+
+@pytest.mark.parametrize("text", ["my team 1/1/0001", "my team the week of 31/12/9999"])
+async def test_a_week_far_away_shows_this_week(an, text):
+    reply = only(await an.says(text))
+    assert "Sociale dienst" in reply.card_text

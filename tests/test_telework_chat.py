@@ -180,3 +180,50 @@ async def test_managers_see_coverage_and_set_permanence_duty(an, bert, lien):
 async def test_only_managers_set_permanence_duty(bert):
     reply = only(await bert.says("set An on permanence Friday"))
     assert reply.text == "Only a manager of the team can set permanence duty."
+
+
+def channel(user: TeamsUser, text: str) -> dict:
+    """The same user writing in a team channel instead of their personal chat."""
+    conversation = {"conversationType": "channel", "tenantId": "t", "id": "19:planning@thread"}
+    return user.activity(text=text, conversation=conversation)
+
+
+async def test_approval_cards_reach_the_managers_personal_chat_not_a_channel(an, lien):
+    await lien.says("hallo")
+    assert await lien.post(channel(lien, "<at>Werkplek</at> help")) == 200
+    for day in ("maandag 30 november", "dinsdag 1 december", "woensdag 2 december"):
+        await an.says(f"ik werk {day} thuis")
+    approval = lien.unprompted()[-1]
+    assert "An Peeters" in approval.card_text
+    in_channel = lien.connector.sent["19:planning@thread"]
+    assert all("An Peeters" not in str(a) for a in in_channel)
+
+
+async def test_a_manager_cannot_approve_their_own_request(lien):
+    for day in ("maandag 30 november", "dinsdag 1 december", "woensdag 2 december"):
+        await lien.says(f"ik werk {day} thuis")
+    assert not [r for r in lien.unprompted() if r.buttons()], "no approval card to herself"
+    forged = {"werkplek": "approve", "person": lien.aad_object_id, "date": "2026-12-02"}
+    reply = only(await lien.clicks(forged))
+    assert reply.text.startswith("Alleen de leidinggevende van de aanvrager")
+
+
+async def test_the_norm_counts_the_other_half_of_the_same_day(bert):
+    await bert.says("I work from home Monday 30 November")
+    await bert.says("I work from home Tuesday 1 December morning")
+    await bert.says("I work from home Wednesday 2 December morning")
+    replies = await bert.says("I work from home Tuesday 1 December afternoon")
+    assert "⏳" in replies[0].card_text, "2.5 days is beyond a norm of 2"
+
+
+async def test_members_see_colleagues_who_share_with_nobody_as_a_colleague(an, bert, chloe):
+    await chloe.says("montrer mes plans à personne")
+    await chloe.says("je télétravaille jeudi")
+    card = only(await bert.says("permanence this week")).card_text
+    assert "Chloé" not in card and "a colleague" in card
+
+
+async def test_a_recurring_booking_answers_with_one_summary(bert):
+    replies = await bert.says("book a desk every Tuesday until the end of next year")
+    assert len(replies) == 1
+    assert "Tuesday 24 November" in replies[0].text

@@ -166,11 +166,23 @@ def week_of(day: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=4)
 
 
-def expand(recurrence: Recurrence, today: date) -> tuple[date, ...]:
-    """Every day of a recurring plan from today on ("every Monday and Thursday until ...")."""
+# Week views further than this from today show this week (and keep date arithmetic in range).
+MAX_WEEK_DISTANCE = 366
+
+
+def sane_week(day: date, today: date) -> date:
+    """The Monday of `day`'s week, or of this week when `day` is implausibly far away."""
+    if abs((day - today).days) > MAX_WEEK_DISTANCE:
+        day = today
+    return week_of(day)[0]
+
+
+def expand(recurrence: Recurrence, today: date, horizon_days: int) -> tuple[date, ...]:
+    """Every day of a recurring plan from today on, up to the planning horizon."""
     days = []
     day = today
-    while day <= recurrence.until and len(days) < 200:
+    last = min(recurrence.until, today + timedelta(days=horizon_days))
+    while day <= last:
         if day.weekday() in recurrence.weekdays:
             days.append(day)
         day += timedelta(days=1)
@@ -180,14 +192,19 @@ def expand(recurrence: Recurrence, today: date) -> tuple[date, ...]:
 def command_for(understanding: Understanding, org: Organisation, today: date) -> Command:
     """Turn what the language layer understood into what the bot should do."""
     u = understanding
-    days = expand(u.recurrence, today) if u.recurrence else u.dates
+    horizon = (
+        org.policy.telework_horizon_days
+        if u.intent is Intent.TELEWORK
+        else org.policy.booking_horizon_days
+    )
+    days = expand(u.recurrence, today, horizon) if u.recurrence else u.dates
     first = days[0] if days else today
     if u.intent is Intent.WHO_IS_IN:
         return WhoIsIn(first, u.zone)
     if u.intent is Intent.WHERE_IS:
         return WhereIs(first, u.person) if u.person else WhoIsIn(first, u.zone)
     if u.intent is Intent.TEAM_WEEK:
-        return ShowTeamWeek(week_of(u.period[0] if u.period else first)[0])
+        return ShowTeamWeek(sane_week(u.period[0] if u.period else first, today))
     if u.intent in (Intent.FOLLOW, Intent.UNFOLLOW):
         if not u.person:
             return Help(understood=False)
@@ -205,11 +222,13 @@ def command_for(understanding: Understanding, org: Organisation, today: date) ->
     if u.intent is Intent.TELEWORK_OVERVIEW:
         return TeleworkMonth(*(u.period or month_of(today)))
     if u.intent is Intent.PERMANENCE:
-        return ShowPermanence(*(u.period or week_of(days[0] if days else today)))
+        if u.period and abs((u.period[0] - today).days) <= MAX_WEEK_DISTANCE:
+            return ShowPermanence(*u.period)
+        return ShowPermanence(*week_of(sane_week(first, today)))
     if u.intent is Intent.SET_PERMANENCE:
         if u.person and days:
             return SetPermanence(u.person, days)
-        return ShowPermanence(*week_of(days[0] if days else today))
+        return ShowPermanence(*week_of(sane_week(first, today)))
     if u.intent is Intent.BOOK and u.recurrence:
         return Book(days, u.part, u.zone, None) if days else ShowForm()
     if u.intent in (Intent.BOOK, Intent.CANCEL, Intent.LIST) and u.date_problem and not u.dates:

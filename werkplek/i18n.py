@@ -7,13 +7,14 @@ module. The reply language follows the user's Teams locale: nl-*, fr-*, else Eng
 from __future__ import annotations
 
 import string
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 import yaml
 from babel.dates import format_date
 
+from werkplek.calendar import DayCheck
 from werkplek.dayparts import DayPart
 
 LANGUAGES = ("en", "nl", "fr")
@@ -45,10 +46,34 @@ def t(language: str, key: str, **values: object) -> str:
     return text.format(**values)
 
 
+def babel_locale(language: str) -> str:
+    """The Babel locale for a reply language: Belgian Dutch and French, British English."""
+    return _BABEL_LOCALE.get(language, "en_GB")
+
+
 def format_day(day: date, language: str, today: date | None = None) -> str:
     """E.g. "donderdag 26 november", "jeudi 26 novembre"; with the year if not this year."""
     pattern = "EEEE d MMMM" if today is None or day.year == today.year else "EEEE d MMMM y"
-    return format_date(day, pattern, locale=_BABEL_LOCALE.get(language, "en_GB"))
+    return format_date(day, pattern, locale=babel_locale(language))
+
+
+def day_refusal(
+    check: DayCheck, day: date, today: date, horizon_days: int, language: str, key: str = "day"
+) -> str:
+    """Why `day` cannot be planned, in words: past, weekend, holiday (named), beyond the horizon.
+
+    `key` picks the wording family: "day" for desks ("book up to ..."), "plan" for telework.
+    """
+    refusal = check.refusal.value if check.refusal else "past"
+    horizon_key = f"{key}.beyond_horizon" if refusal == "beyond_horizon" else f"day.{refusal}"
+    return t(
+        language,
+        horizon_key,
+        date=format_day(day, language, today),
+        holiday=check.holiday or "",
+        days=horizon_days,
+        last=format_day(today + timedelta(days=horizon_days), language, today),
+    )
 
 
 def format_part(part: DayPart, language: str) -> str:

@@ -94,6 +94,11 @@ class PresenceService:
         accepted = frozenset(e for e, s in follows.items() if s == FOLLOW_ACCEPTED)
         return Directory(self.org, known), Sharing(visibility, accepted)
 
+    async def hidden_from(self, viewer: Person, emails: set[str]) -> frozenset[str]:
+        """Which of `emails` do not share their whereabouts with `viewer`."""
+        _, sharing = await self.sharing(viewer)
+        return frozenset(e for e in emails if not may_see(self.org, viewer.email, e, sharing))
+
     async def visibility_of(self, viewer: Person) -> Visibility:
         _, sharing = await self.sharing(viewer)
         return sharing.visibility.get((viewer.email or "").casefold(), Visibility.TEAM)

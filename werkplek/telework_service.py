@@ -178,7 +178,8 @@ class TeleworkService:
         for attempt in range(MAX_ATTEMPTS):
             state = await self.repository.load_day(day, requester)
             who = state.person.person
-            if not self._manages(manager.email, who.email):
+            same = (manager.email or "").casefold() == (who.email or "").casefold()
+            if same or not self._manages(manager.email, who.email):
                 return NotDecided(DecisionRefusal.NOT_MANAGER, day)
             pending = tuple(
                 h for h in part.halves if state.person.home.get(h) == HomeStatus.REQUESTED
@@ -247,7 +248,8 @@ class TeleworkService:
         monday = day - timedelta(days=day.weekday())
         days = await self.repository.person_days(person, monday, monday + timedelta(days=6))
         return sum(
-            (day_units(t.part) for d in days if d.day != day for t in telework_days(d)),
+            # The halves asked for now are not at home yet; the day's other half counts.
+            (day_units(t.part) for d in days for t in telework_days(d)),
             Decimal(0),
         )
 
@@ -275,10 +277,15 @@ class TeleworkService:
         return tuple(good[:3])
 
     def _manages(self, manager_email: str | None, requester_email: str | None) -> bool:
+        if manager_email and manager_email.casefold() in self.org.admins:
+            return True
         return any(
             t in self.org.teams_managed_by(manager_email)
             for t in self.org.teams_of(requester_email)
         )
 
     def _managers_of(self, email: str | None) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m for t in self.org.teams_of(email) for m in t.managers))
+        """Who decides on the person's requests: their managers, never themselves (else admins)."""
+        me = (email or "").casefold()
+        managers = [m for t in self.org.teams_of(email) for m in t.managers if m != me]
+        return tuple(dict.fromkeys(managers or [a for a in self.org.admins if a != me]))

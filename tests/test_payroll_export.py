@@ -511,3 +511,26 @@ async def test_unreachable_storage_is_one_line_on_stderr_and_exit_2(settings):
     assert stdout == b""
     assert len(stderr.strip().splitlines()) == 1
     assert "export failed" in stderr
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)"])
+def test_a_name_that_looks_like_a_formula_is_written_as_text(name, tmp_path):
+    row = payroll.PayrollRow(
+        "x@example.org",
+        "x@example.org",
+        name,
+        date(2026, 11, 2),
+        DayPart.FULL,
+        "thuiswerk",
+        456,
+        Decimal("3.00"),
+        "registered",
+    )
+    stream = io.StringIO()
+    payroll.write_csv([row], stream)
+    (line,) = csv.DictReader(io.StringIO(stream.getvalue()))
+    assert line["name"] == f"'{name}"
+    path = tmp_path / "out.xlsx"
+    payroll.write_xlsx([row], path)
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    assert sheet["B2"].value == f"'{name}"

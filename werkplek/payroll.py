@@ -162,12 +162,19 @@ def totals(payroll_rows: Iterable[PayrollRow]) -> list[PersonTotal]:
     return list(found.values())
 
 
+def _inert(value: object) -> object:
+    """Text a spreadsheet would run as a formula (a name typed in Teams) is quoted."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def write_csv(payroll_rows: Iterable[PayrollRow], stream: TextIO) -> None:
     """The header, then one line per row; `\\n` line endings (open files with newline="")."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(HEADER)
     for row in payroll_rows:
-        writer.writerow(row.csv_fields())
+        writer.writerow([_inert(field) for field in row.csv_fields()])
 
 
 def write_xlsx(payroll_rows: list[PayrollRow], path: Path, time_code: str | None = None) -> None:
@@ -184,9 +191,8 @@ def write_xlsx(payroll_rows: list[PayrollRow], path: Path, time_code: str | None
     sheet.title = _sheet_title(code)
     sheet.append(list(HEADER))
     for row in payroll_rows:
-        sheet.append(
-            [row.email, row.name, row.day, row.time_code, row.hours, row.allowance, row.status]
-        )
+        email, name = _inert(row.email), _inert(row.name)
+        sheet.append([email, name, row.day, row.time_code, row.hours, row.allowance, row.status])
     _format(sheet, dates="C", hours="E", amounts="F")
 
     totals_sheet = workbook.create_sheet(
@@ -194,7 +200,7 @@ def write_xlsx(payroll_rows: list[PayrollRow], path: Path, time_code: str | None
     )
     totals_sheet.append(["email", "name", "hours", "allowance"])
     for total in totals(payroll_rows):
-        totals_sheet.append([total.email, total.name, total.hours, total.allowance])
+        totals_sheet.append([_inert(total.email), _inert(total.name), total.hours, total.allowance])
     _format(totals_sheet, dates=None, hours="C", amounts="D")
     workbook.save(path)
 

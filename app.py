@@ -16,6 +16,7 @@ from bots.endpoint import handle_messages
 from bots.identity import Identities
 from bots.notify import Notifier
 from bots.presence_turns import PresenceTurns
+from bots.sdk_costs import ReusingAuthentication, apply_msrest_fix
 from bots.telework_turns import TeleworkTurns
 from bots.turns import BookingTurns
 from bots.werkplek_bot import WerkplekBot
@@ -50,6 +51,7 @@ def create_app(
     organisation: Organisation | None = None,
 ) -> web.Application:
     """The aiohttp app. Clients are made on start-up and closed on shutdown (cleanup_ctx)."""
+    apply_msrest_fix()
     org = organisation or load_organisation(settings.organisation_file)
     names = TableNames.with_prefix(settings.table_prefix)
     app = web.Application(client_max_size=settings.max_body_bytes)
@@ -61,7 +63,10 @@ def create_app(
             await tables.create()
             days = TableBookingRepository(tables.bookings, org)
             users = TableUserRepository(tables.users)
-            adapter = WerkplekAdapter(ConfigurationBotFrameworkAuthentication(settings.bot_auth()))
+            auth = ReusingAuthentication(
+                ConfigurationBotFrameworkAuthentication(settings.bot_auth())
+            )
+            adapter = WerkplekAdapter(auth)
             notifier = Notifier(adapter, settings.app_id, users)
             booking = BookingTurns(BookingService(org, days))
             presence_service = PresenceService(org, days, users)
@@ -72,6 +77,7 @@ def create_app(
             app[BOT] = WerkplekBot(org, Identities(users), booking, telework, presence, clock)
             _warm_up()
             yield
+            await auth.close()
         finally:
             await tables.close()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 
 from botbuilder.core import TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.integration.aiohttp import CloudAdapter
+from botframework.connector.auth import BotFrameworkAuthentication
 
 from werkplek.errors import ConcurrentChange, StorageUnavailable
 from werkplek.i18n import language_of, t
@@ -14,7 +15,7 @@ log = logging.getLogger(__name__)
 
 
 class WerkplekAdapter(CloudAdapter):
-    def __init__(self, auth: ConfigurationBotFrameworkAuthentication) -> None:
+    def __init__(self, auth: BotFrameworkAuthentication) -> None:
         super().__init__(auth)
         self.on_turn_error = self._on_error
 

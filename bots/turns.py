@@ -109,9 +109,7 @@ class BookingTurns:
                     part = format_part(outcome.telework_cancelled, lang)
                     notes.append(t(lang, "booked.telework_cancelled", part=part))
                 note = " ".join(notes) or None
-                free = await self.service.free_seats(
-                    day, command.part, exclude=outcome.booking.seat
-                )
+                free = outcome.free_seats
                 return [booking_card(self.org, outcome.booking, lang, turn.today, free, note)]
             case AlreadyBooked():
                 free = await self.service.free_seats(day, command.part)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import TABLES
-from tests.conftest import start_bot
-from tests.support.teams import Reply, TeamsUser
+from tests.support.teams import Reply
 
 
 def only(replies: list[Reply]) -> Reply:
@@ -155,24 +153,6 @@ async def test_the_week_grid_refreshes_through_action_execute(an, http, bot_url)
     assert body["statusCode"] == 200
     assert body["type"] == "application/vnd.microsoft.card.adaptive"
     assert body["value"]["type"] == "AdaptiveCard"
-
-
-async def test_a_day_view_is_one_query_of_the_day_plus_the_directory_and_follows(
-    settings, http, connector
-):
-    standin, connector_url = connector
-    server = await start_bot(settings)
-    url = str(server.make_url("")).rstrip("/")
-    an = TeamsUser(http, url, standin, connector_url, "An Peeters", "an@example.org")
-    try:
-        await an.says("help")  # the profile is known from now on
-        counter = server.app[TABLES].requests
-        before = counter.total
-        await an.says("who's in Thursday?")
-        cost = counter.total - before
-    finally:
-        await server.close()
-    assert cost == 3, "the day partition, the directory partition, the viewer's follows"
 
 
 async def test_presence_is_only_answered_in_a_personal_chat(an, bert):

@@ -86,9 +86,9 @@ class DayNotBookable:
 @dataclass(frozen=True)
 class Booked:
     booking: Booking
-    day_bookings: tuple[Booking, ...]  # everything the person now has that day
     moved_from: tuple[Booking, ...] = ()
     telework_cancelled: DayPart | None = None  # the half days that were telework before
+    free_seats: tuple[Seat, ...] = ()  # other desks still free then, from the state just written
 
 
 @dataclass(frozen=True)
@@ -153,11 +153,13 @@ class BookingService:
                 log.debug("lost a booking race on %s, attempt %d", request.day, attempt + 1)
                 await back_off(attempt)
                 continue
+            # What was just written is the day's state: no second read for the other free desks.
+            zones_after = {**state.zones, **{z.zone.key: z for z in decision.zones}}
             return Booked(
                 decision.booking,
-                tuple(after.bookings()),
                 decision.moved_from,
                 part_of(cleared) if cleared else None,
+                self._free_seats(zones_after, request.part, decision.booking.seat),
             )
         raise ConcurrentChange(f"{MAX_ATTEMPTS} attempts lost a race for {request.day}")
 
@@ -183,10 +185,15 @@ class BookingService:
         return [b for d in days for b in d.bookings()]
 
     async def free_seats(
-        self, day: date, part: DayPart, exclude: Seat | None = None, limit: int = 30
+        self, day: date, part: DayPart, exclude: Seat | None = None
     ) -> tuple[Seat, ...]:
         """Desks one could still take on `day` (for "choose another desk")."""
         zones = (await self.repository.load_zones([day]))[day]
+        return self._free_seats(zones, part, exclude)
+
+    def _free_seats(
+        self, zones: dict[str, ZoneDay], part: DayPart, exclude: Seat | None, limit: int = 30
+    ) -> tuple[Seat, ...]:
         seats = [
             Seat(zone.key, desk_id)
             for zone in self.org.zones

@@ -40,16 +40,25 @@ class ConnectorStandIn:
     # What the bot sent, per conversation id, in order.
     sent: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     roster_lookups: int = 0
+    # Client ports the bot's requests came from: one per TCP connection it opened.
+    connections: set[int] = field(default_factory=set)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def app(self) -> web.Application:
-        app = web.Application()
+        app = web.Application(middlewares=[self._note_connection])
         app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", self._send)
         app.router.add_post("/v3/conversations/{conversation}/activities", self._send)
         app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self._update)
         app.router.add_get("/v3/conversations/{conversation}/members/{member}", self._member)
         app.router.add_get("/v3/conversations/{conversation}/members", self._members)
         return app
+
+    @web.middleware
+    async def _note_connection(self, request: web.Request, handler):
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        if peer:
+            self.connections.add(peer[1])
+        return await handler(request)
 
     def replies_to(self, activity_id: str) -> list[dict[str, Any]]:
         return [a for acts in self.sent.values() for a in acts if a.get("replyToId") == activity_id]

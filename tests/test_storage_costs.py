@@ -1,0 +1,44 @@
+"""What a turn costs in storage requests, counted at the table client (every retry too)."""
+
+from __future__ import annotations
+
+from app import TABLES
+from tests.conftest import start_bot
+from tests.support.teams import TeamsUser
+
+
+async def test_a_day_view_is_one_query_of_the_day_plus_the_directory_and_follows(
+    settings, http, connector
+):
+    standin, connector_url = connector
+    server = await start_bot(settings)
+    url = str(server.make_url("")).rstrip("/")
+    an = TeamsUser(http, url, standin, connector_url, "An Peeters", "an@example.org")
+    try:
+        await an.says("help")  # the profile is known from now on
+        counter = server.app[TABLES].requests
+        before = counter.total
+        await an.says("who's in Thursday?")
+        cost = counter.total - before
+    finally:
+        await server.close()
+    assert cost == 3, "the day partition, the directory partition, the viewer's follows"
+
+
+async def test_a_booking_turn_of_a_known_user_costs_three_storage_requests(
+    settings, http, connector
+):
+    standin, connector_url = connector
+    server = await start_bot(settings)
+    url = str(server.make_url("")).rstrip("/")
+    an = TeamsUser(http, url, standin, connector_url, "An Peeters", "an@example.org")
+    try:
+        await an.says("help")
+        counter = server.app[TABLES].requests
+        before = counter.total
+        (reply,) = await an.says("book a desk Thursday")
+        cost = counter.total - before
+    finally:
+        await server.close()
+    assert "Desk booked" in reply.card_text
+    assert cost == 3, "the person's day, the day's zones and teams, one transaction"

@@ -6,7 +6,6 @@ their personal chat; their answer goes back to the requester the same way.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, timedelta
 
 from bots.notify import Notifier
@@ -33,6 +32,7 @@ from werkplek.commands import (
 from werkplek.dayparts import DayPart
 from werkplek.i18n import day_refusal, format_day, format_part, language_of, t
 from werkplek.organisation import Organisation, Team
+from werkplek.presence import fold
 from werkplek.presence_service import PresenceService
 from werkplek.telework import HomeStatus
 from werkplek.telework_service import (
@@ -57,11 +57,6 @@ TELEWORK_COMMANDS = (
 )
 # Beyond this many days at once (a recurring plan), one summary instead of a card per day.
 MAX_CARDS = 3
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
 class TeleworkTurns:
@@ -223,7 +218,7 @@ class TeleworkTurns:
         managed = self.org.teams_managed_by(turn.person.email)
         if not managed:
             return t(lang, "duty.not_manager")
-        wanted = _fold(command.name)
+        wanted = fold(command.name)
         matches = sorted(
             {
                 (team.id, email)
@@ -231,9 +226,9 @@ class TeleworkTurns:
                 for email in team.members
                 if wanted
                 and (
-                    _fold(self.org.display_name(email) or "") == wanted
-                    or _fold(self.org.display_name(email) or "").split(" ")[0] == wanted
-                    or _fold(email.split("@")[0]) == wanted
+                    fold(self.org.display_name(email) or "") == wanted
+                    or fold(self.org.display_name(email) or "").split(" ")[0] == wanted
+                    or fold(email.split("@")[0]) == wanted
                 )
             }
         )

@@ -9,12 +9,7 @@ import pytest
 
 from cards.actions import INPUT_DATE, INPUT_PART, INPUT_SEAT, INPUT_ZONE
 from tests.conftest import start_bot
-from tests.support.teams import TeamsUser
-
-
-def only(replies):
-    assert len(replies) == 1, [r.visible for r in replies]
-    return replies[0]
+from tests.support.teams import TeamsUser, only
 
 
 @pytest.mark.parametrize(

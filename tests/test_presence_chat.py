@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.teams import Reply
-
-
-def only(replies: list[Reply]) -> Reply:
-    assert len(replies) == 1, [r.visible for r in replies]
-    return replies[0]
+from tests.support.teams import only
 
 
 @pytest.fixture

@@ -12,12 +12,7 @@ import asyncio
 import pytest
 
 from tests.conftest import start_bot
-from tests.support.teams import Reply, TeamsUser
-
-
-def only(replies: list[Reply]) -> Reply:
-    assert len(replies) == 1, [r.visible for r in replies]
-    return replies[0]
+from tests.support.teams import TeamsUser, only
 
 
 @pytest.fixture

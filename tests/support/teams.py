@@ -50,6 +50,12 @@ class Reply:
         return found
 
 
+def only(replies: list[Reply]) -> Reply:
+    """The one reply a turn must give."""
+    assert len(replies) == 1, [r.visible for r in replies]
+    return replies[0]
+
+
 def _strings(node: Any) -> list[str]:
     if isinstance(node, dict):
         out = []

@@ -1,6 +1,7 @@
 """Language understanding for nl, fr and en: intent, dates, half day, desk and zone,
-telework (with weekly recurrences and periods), team permanence, and presence: who is
-where, the team's week, following colleagues, privacy and booking next to someone.
+telework (with weekly recurrences and periods), team permanence, presence: who is
+where, the team's week, following colleagues, privacy and booking next to someone, and
+the proactive reminders: their settings, all off or all back on.
 
 `parse(text, today, places)` turns what a user typed into an `Understanding`.
 Every language is understood whatever the user's Teams locale.

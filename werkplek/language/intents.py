@@ -10,6 +10,20 @@ is decided here as usual; the parser then gives BOOK (or UNKNOWN: "next to Bert"
 the LIST of "where can I sit next to Bert") the person as a BOOK. Questions that name
 no one ("where do I sit thursday", "waar is mijn bureau") are left to rule 4, LIST.
 
+The proactive reminders (REMINDERS, the settings card; STOP_REMINDERS and
+START_REMINDERS, all of them off or on) are decided by `reminders` and override this
+order, and presence too, whenever a reminder is named ("reminders", "herinneringen",
+"rappels", "notifications", "meldingen", "unsubscribe", "stop reminding me") and no
+one is put on permanence, except when another errand decides the message: a booking
+verb or a cancel word that is not about the reminders ("reminder: book a desk
+Thursday" stays BOOK, "reminder: cancel my desk tomorrow" CANCEL), or a desk, office,
+booking, telework or permanence word with a date ("reminder: wfh Friday" stays
+TELEWORK). With such words but no date, or with a switch, the settings card is shown:
+"telework reminders", "stop the duty reminders". A bare "remind me ..." names no
+reminder setting ("remind me to book a desk Thursday" is BOOK), and messages without a
+reminder word never reach them: "stop following Bert" stays UNFOLLOW, a lone "stop"
+UNKNOWN.
+
 Decision order, first match wins:
 0. HELP for "how": "how"/"hoe"/"comment" (not "how many") without a date about
    telework or permanence ("hoe registreer ik thuiswerk?", "how does permanence work").
@@ -98,6 +112,7 @@ from werkplek.language.lexicon import (
     POSSESSIVES,
     QUESTION_WORDS,
     REAL_LOOKALIKES,
+    REMINDER_ONLY_WORDS,
     SIT_WORDS,
     TELEWORK_QUESTION_WORDS,
     WORK_VERBS,
@@ -109,7 +124,7 @@ from werkplek.language.telework import TeleworkMention, find_telework
 
 GREETING = "greeting"
 _NEGATION_REACH = 4  # tokens between a negation and the word it negates
-_EXPLAINED = KNOWN_WORDS - REAL_LOOKALIKES - NOT_IN_OFFICE_WORDS
+_EXPLAINED = KNOWN_WORDS - REAL_LOOKALIKES - NOT_IN_OFFICE_WORDS - REMINDER_ONLY_WORDS
 _PAST_PARTICIPLE_AMBIGUOUS = frozenset({"reserve", "book"})  # "j'ai réservé", "did I book"
 
 

@@ -963,6 +963,128 @@ PRESENCE_VOCABULARY: frozenset[str] = frozenset(
     }
 )
 
+# --- reminders ------------------------------------------------------------------------------
+
+# The bot's proactive reminders, named as a noun: "reminders", "herinneringen", "rappels".
+REMINDER_NOUNS = _words(
+    """
+    reminder reminders notification notifications notif notifs pushnotifications
+    herinnering herinneringen melding meldingen notificatie notificaties pushmelding
+    pushmeldingen herinneringsinstellingen herinneringinstellingen meldingsinstellingen
+    meldingeninstellingen notificatieinstellingen
+    reminderinstellingen rappel rappels
+    """
+)
+# Verbs that name reminders only after a stop or start verb: "stop reminding me",
+# "stop met herinneren", "arrête de me rappeler" ("ik herinner me niet" is "I don't
+# remember", "rappelle-moi" a call back).
+REMIND_VERBS = _words(
+    "remind reminding reminded notify notifying notified herinneren herinnerd rappeler notifier"
+)
+# Verbs that a negation turns into a stop: "don't remind me", "never notify me", "I don't
+# want to be reminded", "ik wil niet meer herinnerd worden".
+NEGATED_REMIND_VERBS = _words("remind reminded notify notified herinnerd")
+# Words of their own for "no more reminders": "unsubscribe", "désabonner", "opt out".
+UNSUBSCRIBE_WORDS = _words(
+    "unsubscribe unsub uitschrijven desabonner desabonne desabonnez desinscrire desinscris"
+)
+UNSUBSCRIBE_PHRASES: tuple[tuple[str, ...], ...] = (("opt", "out"), ("schrijf", "me", "uit"))
+STOP_REMINDER_VERBS = _words(
+    """
+    stop stopping stoppen stopzetten disable deactivate mute silence pause suspend
+    uitzetten uitschakelen afzetten uitdoen deactiveer deactiveren dempen demp pauzeer
+    pauzeren arrete arreter arretez arretes stoppe stopper stoppez desactive desactiver
+    desactivez desactives coupe couper coupez suspendre suspends suspendez
+    """
+)
+# "stop by the office", "stop at the desk": not a stop.
+STOP_NOT_BEFORE = _words("by at bij langs")
+START_REMINDER_VERBS = _words(
+    """
+    start starten restart resume enable reenable activate reactivate unmute subscribe
+    resubscribe aanzetten inschakelen aandoen activeer activeren heractiveer heractiveren
+    hervat hervatten herstart herstarten active activer activez actives reactive reactiver
+    reactivez reprendre reprends reprenez relance relancer relancez remets remettre
+    remettez rallume rallumer allume allumer abonner reabonner
+    """
+)
+# Particles that switch, with a verb before them or at the end of a clause: "turn off
+# reminders", "zet de herinneringen uit", "zet de meldingen af", "reminders off";
+# "turn reminders back on", "zet de herinneringen weer aan", "schakel de meldingen in".
+OFF_PARTICLES = _words("off uit af")
+ON_PARTICLES = _words("on aan in")
+TURN_VERBS = _words("turn switch shut set put toggle zet zetten schakel schakelen doe draai")
+IN_AFTER = _words("schakel schakelen")  # "in" only switches on after these
+BACK_WORDS = _words("back again weer terug opnieuw nouveau")
+# Directly before the noun they make a stop: "no more reminders", "geen meldingen",
+# "plus de rappels", "pas de rappels", "zonder herinneringen".
+NO_WORDS = _words("no geen aucun aucune zonder without sans")
+NO_BEFORE_DE = _words("plus pas")  # "plus de rappels", "pas de rappels"
+REMINDER_NEGATIONS = _words("not no dont never niet nooit ne n jamais")
+# A negation stops reminders with a wish or "more": "I don't want reminders", "stuur
+# me niet meer", "je ne veux plus de rappels".
+WISH_WORDS = _words(
+    """
+    want wants wanna need like wish send sending wil wilt willen hoef hoeft wens stuur
+    sturen stuurt veux voulez voudrais souhaite aimerais besoin envoie envoyer envoyez
+    envoies
+    """
+)
+MORE_WORDS = _words("more meer anymore longer plus")
+# Complaints, not requests: "ik krijg geen herinneringen meer", "I'm not getting
+# notifications", "je n'ai pas reçu de rappel".
+RECEIVED_WORDS = _words(
+    """
+    receive received receiving get gets got gotten getting krijg krijgt krijgen gekregen
+    kreeg ontvang ontvangt ontvangen ontving gehad recois recoit recu recus recue recevoir
+    arrive arrived came kwam kwamen
+    """
+)
+# The bot as the subject of a negated "remind": a complaint ("you never remind me").
+COMPLAINING_SUBJECTS = _words("you u jij je it het he she they")
+# A question about reminders gets the settings card: "how do I stop the reminders?".
+REMINDER_QUESTION_WORDS = _words("why waarom pourquoi hoezo")
+QUESTION_OPENERS = _words("are is am do does did zijn staan staat ben krijg sont")
+# One kind of reminder: switching it is done on the card ("stop the daily reminder").
+REMINDER_KIND_WORDS = _words(
+    """
+    week weekly wekelijks wekelijkse weekplanning weekplan weekoverzicht hebdomadaire
+    hebdomadaires daily dagelijks dagelijkse quotidien quotidiens quotidienne quotidiennes
+    approval approvals goedkeuring goedkeuringen aanvraag aanvragen request requests demande
+    demandes approbation approbations validation validations gap gaps tekort tekorten veille
+    evening avond soir manager managers
+    """
+)
+# Politeness at the end of a clause: "zet de meldingen uit graag", "reminders off please".
+TRAILING_POLITENESS = _words("please pls plz graag aub svp stp thanks merci bedankt dank")
+REMINDER_SETTINGS_WORDS = _words(
+    """
+    settings setting preferences preference options instellingen instelling voorkeuren
+    parametres parametre reglages reglage configuration config change wijzig wijzigen
+    aanpassen modifier modifie change changer
+    """
+)
+REMINDER_VOCABULARY: frozenset[str] = frozenset(
+    {
+        *REMINDER_NOUNS,
+        *REMIND_VERBS,
+        *UNSUBSCRIBE_WORDS,
+        *(word for phrase in UNSUBSCRIBE_PHRASES for word in phrase),
+        *STOP_REMINDER_VERBS,
+        *START_REMINDER_VERBS,
+        *OFF_PARTICLES,
+        *ON_PARTICLES,
+        *TURN_VERBS,
+        *BACK_WORDS,
+        *NO_WORDS,
+        *WISH_WORDS,
+        *MORE_WORDS,
+        *REMINDER_QUESTION_WORDS,
+        *REMINDER_KIND_WORDS,
+        *REMINDER_SETTINGS_WORDS,
+    }
+)
+
 # --- everything else we know ----------------------------------------------------------------
 
 # Function words and politeness: they explain a message without changing what it asks.
@@ -992,6 +1114,7 @@ REAL_LOOKALIKES = _words(
     domain remain martin latin satin mating mourning moaning sundae cancer remote preserve
     plate plane officer match marsh midday morgan salute weight height sight keken tours jello
     where these those mondial plates reverse service serve deserve reservoir
+    remainder remainders appel appels
     """
 )
 
@@ -1019,6 +1142,8 @@ TYPO_TOLERANT: frozenset[str] = frozenset(
         *OVERVIEW_WORDS,
         *PAST_BOOKED,
         *TELEWORK_STRONG,
+        *REMINDER_NOUNS,
+        *UNSUBSCRIBE_WORDS,
         "thuis",
         "permanence",
         "permanentie",
@@ -1031,7 +1156,7 @@ TYPO_TOLERANT: frozenset[str] = frozenset(
     if len(word) >= 5
 )
 
-KNOWN_WORDS: frozenset[str] = frozenset(
+_KNOWN_BESIDES_REMINDERS: frozenset[str] = frozenset(
     {
         *WEEKDAYS,
         *WEAK_WEEKDAYS,
@@ -1111,3 +1236,7 @@ KNOWN_WORDS: frozenset[str] = frozenset(
         "evening",
     }
 )
+KNOWN_WORDS: frozenset[str] = _KNOWN_BESIDES_REMINDERS | REMINDER_VOCABULARY
+# Known only because of reminders ("remind", "notifications", "more", "stop"): they do
+# not explain a message about something else ("2 more people needed on site").
+REMINDER_ONLY_WORDS: frozenset[str] = REMINDER_VOCABULARY - _KNOWN_BESIDES_REMINDERS

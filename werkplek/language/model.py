@@ -4,7 +4,10 @@
 intent that names days or places (WHO_IS_IN: no date means today, decided by the
 caller); `period` when a week or month is named (TEAM_WEEK: none means this week);
 `person` for SET_PERMANENCE, WHERE_IS, FOLLOW, UNFOLLOW and BOOK next to someone;
-`visibility` for PRIVACY.
+`visibility` for PRIVACY. REMINDERS, STOP_REMINDERS and START_REMINDERS need no field:
+a switch is only STOP_ or START_REMINDERS for every reminder kind at once, so a day or
+one kind of reminder named ("stop reminders tomorrow", "stop the daily reminder") gives
+REMINDERS, the settings card, instead; dates named are kept in `dates` all the same.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ class Intent(StrEnum):
     FOLLOW = "follow"  # "follow Bert", "voeg An toe aan mijn favorieten"; `person`
     UNFOLLOW = "unfollow"  # "stop following Bert", "ne plus suivre Chloé"; `person`
     PRIVACY = "privacy"  # "show my plans to my team", "verberg mijn planning"; `visibility`
+    # Proactive reminders (see `reminders`):
+    REMINDERS = "reminders"  # the settings card: "reminders", "herinneringen", "rappels"
+    STOP_REMINDERS = "stop_reminders"  # "stop reminders", "geen herinneringen meer"
+    START_REMINDERS = "start_reminders"  # "turn reminders back on", "active les rappels"
 
 
 # `Understanding.visibility`: who may see the user's plans.

@@ -8,7 +8,11 @@
 4. `permanence.find_assignment`: the name of someone put on permanence is claimed
    before anything else, so "Jan" is not January and "Dag" not a greeting; it is
    taken from the original text, so its spelling and accents are kept.
-4b. `presence.find_presence`: questions about colleagues (WHO_IS_IN, WHERE_IS), the
+4b. `reminders.find_reminders`: whether the message names the proactive reminders
+   ("reminders", "herinneringen", "rappels", "unsubscribe", "stop reminding me") and
+   how it switches them; it claims nothing and is decided in step 7. Skipped when
+   someone is put on permanence.
+4c. `presence.find_presence`: questions about colleagues (WHO_IS_IN, WHERE_IS), the
    team's week, following, privacy and booking next to someone; a name is claimed
    here too ("waar is Jan", "volg Dag", "book next to May"), from the original text.
    Skipped when a permanence word is present.
@@ -21,12 +25,16 @@
 7. `intents.classify` decides from what is left; a presence match overrides it (see
    `presence`), except booking next to someone, which only makes BOOK (or UNKNOWN: "next
    to Bert") a BOOK with a `person`, and leaves other intents ("cancel my desk next to
-   Bert") without one.
+   Bert") without one. Then reminders (see `reminders`): once dates are known,
+   `ReminderMatch.decide` gives REMINDERS, STOP_REMINDERS or START_REMINDERS, which
+   override both ("hide my notifications" is not PRIVACY, "notifications for my team"
+   not TEAM_WEEK), or None when another errand decides the message ("remind me to book
+   a desk Thursday" stays BOOK, "reminder: wfh Friday" TELEWORK).
 8. The period is resolved once the intent is known (a telework overview looks back
    for a month named without a year); none is returned for UNKNOWN or HELP. With a
    recurrence `dates` stays empty: the caller expands it. `person` is only set for
    SET_PERMANENCE, WHERE_IS, FOLLOW, UNFOLLOW and BOOK next to someone; `visibility`
-   only for PRIVACY.
+   only for PRIVACY. The reminder intents carry neither.
 
 `parse` never raises: a chat bot must answer every message, so an unexpected error
 becomes `Intent.UNKNOWN` with a note.
@@ -47,6 +55,7 @@ from werkplek.language.permanence import find_assignment
 from werkplek.language.places import find_places
 from werkplek.language.presence import PresenceMatch, find_presence
 from werkplek.language.recurrence import find_recurrence
+from werkplek.language.reminders import find_reminders
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +77,7 @@ def _parse(text: str, today: date, places: Places) -> Understanding:
     placed = find_places(fold(text), places)
     tokens = tokenize(placed.text)
     assignment = find_assignment(tokens, text)
+    reminders = find_reminders(tokens) if assignment is None else None
     presence = find_presence(tokens, text) if assignment is None else None
     repeated = find_recurrence(tokens, today)
     greeted = mark_greetings(tokens)
@@ -88,6 +98,11 @@ def _parse(text: str, today: date, places: Places) -> Understanding:
     )
     if presence is not None:
         intent, why = _with_presence(presence, intent, why)
+    if reminders is not None:
+        dated = bool(found.dates) or problem is not None or part_mentioned
+        decided = reminders.decide(dated=dated or recurrence is not None or named is not None)
+        if decided is not None:
+            intent, why = decided
     period = None
     if named is not None and intent not in (Intent.UNKNOWN, Intent.HELP):
         look_back = intent is Intent.TELEWORK_OVERVIEW

@@ -2,6 +2,8 @@
 
 `find_presence` runs before the date grammar (right after permanence), so a name
 ("Jan", "May", "Dag") is claimed before it could read as a month or a greeting.
+A message that names the proactive reminders is decided by `reminders` instead
+("hide my notifications", "notifications for my team" open the reminder settings).
 It returns None when the message is about none of this, and always None when a
 permanence word is present ("wie heeft permanentie deze week" stays PERMANENCE).
 First match wins:

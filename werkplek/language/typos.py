@@ -84,6 +84,8 @@ _WORD_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ("past", lexicon.PAST_BOOKED),
     ("telework", lexicon.TELEWORK_WORDS),
     ("permanence", lexicon.PERMANENCE_WORDS),
+    ("reminder", lexicon.REMINDER_NOUNS),
+    ("unsubscribe", lexicon.UNSUBSCRIBE_WORDS),
 )
 
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from werkplek.dayparts import DayPart
 from werkplek.language import Intent, PlaceName, Places, Recurrence, Understanding
 from werkplek.organisation import Organisation
+from werkplek.reminders import ReminderKind, ReminderSetting
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,31 @@ class BookNear:
     email: str | None = None
 
 
+@dataclass(frozen=True)
+class ShowReminders:
+    note_key: str | None = None  # a message above the settings card, e.g. "reminders.saved"
+    bad_time: str | None = None  # what was typed in a time field that is not HH:MM
+
+
+@dataclass(frozen=True)
+class SetReminders:
+    """The settings card's Save: every kind shown, with its switch and time."""
+
+    settings: tuple[tuple[ReminderKind, ReminderSetting], ...]
+
+
+@dataclass(frozen=True)
+class SwitchReminders:
+    enabled: bool  # "stop reminders" / "start reminders"
+
+
+@dataclass(frozen=True)
+class DayOff:
+    """The week plan's Off: free the day's desk and telework."""
+
+    day: date
+
+
 Command = (
     Book
     | Cancel
@@ -151,6 +177,10 @@ Command = (
     | AnswerFollow
     | Privacy
     | BookNear
+    | ShowReminders
+    | SetReminders
+    | SwitchReminders
+    | DayOff
 )
 PRESENCE_COMMANDS = (WhoIsIn, WhereIs, ShowTeamWeek, Follow, AnswerFollow, Privacy, BookNear)
 
@@ -211,6 +241,10 @@ def command_for(understanding: Understanding, org: Organisation, today: date) ->
         return Follow(u.person, stop=u.intent is Intent.UNFOLLOW)
     if u.intent is Intent.PRIVACY:
         return Privacy(u.visibility)
+    if u.intent is Intent.REMINDERS:
+        return ShowReminders()
+    if u.intent in (Intent.STOP_REMINDERS, Intent.START_REMINDERS):
+        return SwitchReminders(enabled=u.intent is Intent.START_REMINDERS)
     if u.intent is Intent.BOOK and u.person:
         return BookNear(days, u.part, u.person) if days else BookNear((today,), u.part, u.person)
     if u.intent is Intent.TELEWORK:

@@ -26,6 +26,12 @@ class CardAction(StrEnum):
     PRIVACY_SET = "privacy_set"  # input "visibility"
     FOLLOW_ACCEPT = "follow_accept"  # data: follower (the requester's key)
     FOLLOW_DECLINE = "follow_decline"  # data: follower
+    # Reminders (cards/reminders.py).
+    PERMANENCE = "permanence"  # data: week (a Monday, ISO): the coverage of that week
+    DAY_OFF = "day_off"  # data: date: free that day's desk and telework (the week plan's "Off")
+    REMINDERS = "reminders"  # show the reminder settings
+    REMINDERS_SAVE = "reminders_save"  # inputs "on_{kind}" ("true"/"false"), "at_{kind}" (HH:MM)
+    REMINDERS_ALL = "reminders_all"  # data: enabled ("on" / "off")
 
 
 # Input ids, merged by Teams into the submitted data.
@@ -35,3 +41,5 @@ INPUT_PART = "part"
 INPUT_SEAT = "seat"
 INPUT_VISIBILITY = "visibility"  # a werkplek.presence.Visibility value
 SEAT_SEPARATOR = "|"
+INPUT_REMINDER_ON = "on_"  # + a werkplek.reminders.ReminderKind value
+INPUT_REMINDER_AT = "at_"  # + a werkplek.reminders.ReminderKind value

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import config
@@ -30,6 +30,7 @@ from cards.presence import (
     privacy_card,
     week_card,
 )
+from cards.reminders import reminder_card, reminder_settings_card
 from cards.telework import (
     approval_card,
     month_card,
@@ -37,7 +38,7 @@ from cards.telework import (
     telework_card,
     telework_refused_card,
 )
-from werkplek.booking import Booking, Seat, ZoneDay
+from werkplek.booking import Booking, Person, PersonDay, Seat, ZoneDay
 from werkplek.dayparts import DayPart
 from werkplek.i18n import LANGUAGES, format_day, t
 from werkplek.organisation import Organisation, Team, load_organisation
@@ -51,6 +52,24 @@ from werkplek.presence import (
     Visibility,
     WeekRow,
     Where,
+)
+from werkplek.reminders import (
+    MANAGER_KINDS,
+    Content,
+    DayBefore,
+    Duty,
+    Gap,
+    PendingApprovals,
+    PendingRequest,
+    PermanenceGaps,
+    PlannedDay,
+    Recipient,
+    Reminder,
+    ReminderKind,
+    ReminderSetting,
+    ReminderSettings,
+    TeleworkMorning,
+    WeekPlan,
 )
 from werkplek.telework import (
     HomeStatus,
@@ -358,6 +377,144 @@ def _presence_cards(org: Organisation, language: str) -> dict[str, Callable[[], 
     }
 
 
+# Reminders: what An Peeters (Sociale dienst) and Lien Janssens (its manager) receive.
+AN_PERSON = Person("29:1an-peeters", "An Peeters", "an@example.org")
+LIEN_PERSON = Person("29:1lien-janssens", "Lien Janssens", "lien@example.org")
+
+
+def _plan(day: date, seats=None, home=None) -> PersonDay:
+    """An's day: seats and telework per half ("am", "pm"), as PersonDay keeps them."""
+    return PersonDay(
+        AN_PERSON,
+        day,
+        {DayPart(h): seat for h, seat in (seats or {}).items()},
+        {DayPart(h): status.value for h, status in (home or {}).items()},
+    )
+
+
+def reminder_week(org: Organisation) -> WeekPlan:
+    """The week of 30 November as An has it on Thursday: a desk, a home day, a morning at the
+    office with an afternoon asked, and a Thursday the Sociale dienst is one short."""
+    social = _team(org, "sociale-dienst")
+    days = [date(2026, 11, 30) + timedelta(days=i) for i in range(5)]
+    desk_203, desk_105 = Seat("hq/z2", "2.03"), Seat("hq/z1", "1.05")
+    full_home = {"am": HomeStatus.HOME, "pm": HomeStatus.HOME}
+    plans = [
+        _plan(days[0], seats={"am": desk_203, "pm": desk_203}),
+        _plan(days[1], home=full_home),
+        _plan(days[2], seats={"am": desk_105}, home={"pm": HomeStatus.REQUESTED}),
+        None,
+        None,
+    ]
+    gaps = {days[3]: (Gap(social, days[3], DayPart.FULL, 1),)}
+    return WeekPlan(
+        tuple(
+            PlannedDay(day, plan, gaps=gaps.get(day, ()))
+            for day, plan in zip(days, plans, strict=True)
+        )
+    )
+
+
+def reminder_christmas_week(org: Organisation) -> WeekPlan:
+    """21 to 25 December: a desk on Monday, home on Tuesday, Christmas on Friday."""
+    days = [date(2026, 12, 21) + timedelta(days=i) for i in range(5)]
+    full_home = {"am": HomeStatus.HOME, "pm": HomeStatus.HOME}
+    desk = Seat("hq/z1", "1.05")
+    plans = [_plan(days[0], seats={"am": desk, "pm": desk}), _plan(days[1], home=full_home)]
+    return WeekPlan(
+        (
+            *(PlannedDay(day, plan) for day, plan in zip(days[:2], plans, strict=True)),
+            *(PlannedDay(day, None) for day in days[2:4]),
+            PlannedDay(days[4], None, holiday="Christmas Day"),
+        )
+    )
+
+
+def reminder_requests(org: Organisation, count: int) -> PendingApprovals:
+    """Requests waiting for Lien: Bert, Chloé and An, then more of them on later days."""
+    social = _team(org, "sociale-dienst")
+    people = [
+        (BERT.key, BERT.name, DayPart.FULL),
+        ("29:1chloe-dubois", CHLOE.name, DayPart.MORNING),
+        (AN.key, AN.name, DayPart.AFTERNOON),
+    ]
+    requests = []
+    for i in range(count):
+        key, name, part = people[i % len(people)]
+        day = date(2026, 11, 30) + timedelta(days=(i // len(people)) % 5 + 7 * (i // 15))
+        requests.append(PendingRequest(social, key or "", name, day, part))
+    return PendingApprovals(tuple(requests))
+
+
+def _reminder_cards(org: Organisation, language: str) -> dict[str, Callable[[], Element]]:
+    social = _team(org, "sociale-dienst")
+    tuesday = date(2026, 11, 24)
+    monday = date(2026, 11, 30)
+    desk_203 = Seat("hq/z2", "2.03")
+
+    def reminder(kind: ReminderKind, content: Content, today: date = TODAY) -> Element:
+        who = LIEN_PERSON if kind in MANAGER_KINDS else AN_PERSON
+        recipient = Recipient(who.key, who.name, who.email, language)
+        return reminder_card(org, Reminder(kind, recipient, today, content), today)
+
+    member_kinds = [k for k in ReminderKind if k not in MANAGER_KINDS]
+    mine = ReminderSettings().changed(
+        ReminderKind.TELEWORK_MORNING, ReminderSetting(False, time(9, 0))
+    )
+    mine = mine.changed(ReminderKind.DAY_BEFORE, ReminderSetting(True, time(17, 30)))
+    gaps = PermanenceGaps(
+        (
+            Gap(social, date(2026, 12, 1), DayPart.AFTERNOON, 1),
+            Gap(social, date(2026, 12, 3), DayPart.FULL, 2),
+            Gap(_team(org, "onthaal"), date(2026, 12, 3), DayPart.FULL, 1),
+        )
+    )
+    home = {"am": HomeStatus.HOME, "pm": HomeStatus.HOME}
+    return {
+        "reminder-week-plan": lambda: reminder(ReminderKind.WEEK_PLAN, reminder_week(org)),
+        "reminder-week-plan-christmas": lambda: reminder(
+            ReminderKind.WEEK_PLAN, reminder_christmas_week(org), date(2026, 12, 17)
+        ),
+        "reminder-day-before-desk": lambda: reminder(
+            ReminderKind.DAY_BEFORE,
+            DayBefore(_plan(tuesday, seats={"am": desk_203, "pm": desk_203})),
+        ),
+        "reminder-day-before-home": lambda: reminder(
+            ReminderKind.DAY_BEFORE, DayBefore(_plan(tuesday, home=home))
+        ),
+        "reminder-day-before-half-days": lambda: reminder(
+            ReminderKind.DAY_BEFORE,
+            DayBefore(_plan(tuesday, seats={"am": desk_203}, home={"pm": HomeStatus.REQUESTED})),
+        ),
+        "reminder-day-before-monday": lambda: reminder(
+            ReminderKind.DAY_BEFORE,
+            DayBefore(_plan(monday, seats={"pm": desk_203})),
+            FRIDAY,
+        ),
+        "reminder-telework-morning": lambda: reminder(
+            ReminderKind.TELEWORK_MORNING, TeleworkMorning(TODAY)
+        ),
+        "reminder-duty": lambda: reminder(ReminderKind.DUTY, Duty(tuesday, (social,))),
+        "reminder-duty-two-teams": lambda: reminder(
+            ReminderKind.DUTY, Duty(monday, (social, _team(org, "onthaal"))), FRIDAY
+        ),
+        "reminder-permanence-gaps": lambda: reminder(ReminderKind.PERMANENCE_GAPS, gaps, FRIDAY),
+        "reminder-pending-approvals": lambda: reminder(
+            ReminderKind.PENDING_APPROVALS, reminder_requests(org, 3)
+        ),
+        "reminder-pending-approvals-many": lambda: reminder(
+            ReminderKind.PENDING_APPROVALS, reminder_requests(org, 13)
+        ),
+        "reminder-settings": lambda: reminder_settings_card(mine, member_kinds, language),
+        "reminder-settings-manager": lambda: reminder_settings_card(
+            ReminderSettings(), list(ReminderKind), language
+        ),
+        "reminder-settings-saved": lambda: reminder_settings_card(
+            mine, member_kinds, language, note=t(language, "reminders.saved")
+        ),
+    }
+
+
 def _cards(org: Organisation, language: str) -> dict[str, Element]:
     days = _zone_days(org)
     mine = Booking(THURSDAY, DayPart.FULL, Seat("hq/z1", "1.05"))
@@ -425,6 +582,7 @@ def _cards(org: Organisation, language: str) -> dict[str, Element]:
         ),
         **_telework_cards(org, language),
         **_presence_cards(org, language),
+        **_reminder_cards(org, language),
     }
     return {name: build() for name, build in builders.items()}
 

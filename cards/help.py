@@ -13,6 +13,7 @@ _TOPICS = (
     "help.telework",
     "help.presence",
     "help.permanence",
+    "help.reminders",
 )
 
 

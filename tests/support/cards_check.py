@@ -133,8 +133,12 @@ TEXT_RUN = {
     "underline",
     "weight",
 }
+ELEMENTS["Input.Toggle"] = INPUT_COMMON | {"title", "value", "valueOn", "valueOff", "wrap"}
+ELEMENTS["Input.Time"] = INPUT_COMMON | {"max", "min", "placeholder", "value"}
 # What a user reads or hears: never left empty.
 TEXTS = {
+    "Input.Toggle": ("title", "label", "errorMessage"),
+    "Input.Time": ("label", "errorMessage", "placeholder"),
     "TextBlock": ("text",),
     "TextRun": ("text",),
     "Image": ("altText",),

@@ -27,6 +27,11 @@ class Settings:
     table_prefix: str = "werkplek"
     organisation_file: Path = DEMO_ORGANISATION
     max_body_bytes: int = 256 * 1024
+    # The in-process reminder loop of `python app.py` (WERKPLEK_REMINDERS=off: cron runs
+    # `python app.py remind` instead, or another instance sends them).
+    reminders: bool = True
+    # Proactive messages per second for the whole app: Teams allows 30 per app and tenant.
+    send_rate: float = 30.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -37,7 +42,19 @@ class Settings:
         matching = [t for t in APP_TYPES if t.lower() == app_type.lower()]
         if not matching:
             raise ConfigurationError("MicrosoftAppType", f"must be one of {', '.join(APP_TYPES)}")
+        reminders = env.get("WERKPLEK_REMINDERS", "on").strip().lower()
+        if reminders not in ("on", "off"):
+            raise ConfigurationError("WERKPLEK_REMINDERS", "must be on or off")
+        rate_text = env.get("WERKPLEK_SEND_RATE", "30")
+        try:
+            send_rate = float(rate_text)
+        except ValueError:
+            send_rate = 0.0
+        if not 0 < send_rate <= 1000:
+            raise ConfigurationError("WERKPLEK_SEND_RATE", f"{rate_text!r} is not messages/second")
         settings = cls(
+            reminders=reminders == "on",
+            send_rate=send_rate,
             port=int(port_text),
             app_id=env.get("MicrosoftAppId", ""),
             app_password=env.get("MicrosoftAppPassword", ""),

@@ -14,6 +14,8 @@ from cards.actions import (
     ACTION_FIELD,
     INPUT_DATE,
     INPUT_PART,
+    INPUT_REMINDER_AT,
+    INPUT_REMINDER_ON,
     INPUT_SEAT,
     INPUT_VISIBILITY,
     INPUT_ZONE,
@@ -28,21 +30,28 @@ from werkplek.commands import (
     Cancel,
     CancelTelework,
     Command,
+    DayOff,
     Decide,
     Follow,
     Privacy,
     RegisterTelework,
+    SetReminders,
     ShowBookings,
     ShowForm,
+    ShowPermanence,
+    ShowReminders,
     ShowTeamWeek,
+    SwitchReminders,
     TeleworkMonth,
     WhereIs,
     month_of,
     sane_week,
+    week_of,
 )
 from werkplek.dayparts import DayPart
 from werkplek.organisation import Organisation
 from werkplek.presence import Visibility
+from werkplek.reminders import InvalidTime, ReminderKind, ReminderSetting, parse_time
 
 _MAX_FIELD = 200
 
@@ -108,6 +117,42 @@ def _presence_command(action: CardAction, data: Mapping[str, Any], today: date):
     return False
 
 
+def _reminder_command(action: CardAction, data: Mapping[str, Any], today: date):
+    """Reminder buttons; False when `action` is not one of them, None when its data is bad."""
+    if action is CardAction.REMINDERS:
+        return ShowReminders()
+    if action is CardAction.REMINDERS_ALL:
+        choice = _field(data, "enabled")
+        return SwitchReminders(choice == "on") if choice in ("on", "off") else None
+    if action is CardAction.REMINDERS_SAVE:
+        chosen = []
+        for kind in ReminderKind:
+            switch = data.get(INPUT_REMINDER_ON + kind.value)
+            clock = data.get(INPUT_REMINDER_AT + kind.value)
+            if switch is None and clock is None:
+                continue  # not shown to this user (a manager's reminder)
+            if switch not in ("true", "false", True, False):
+                return None
+            text = _field(data, INPUT_REMINDER_AT + kind.value)
+            if text is None:
+                return None
+            try:
+                at = parse_time(text)
+            except InvalidTime:
+                return ShowReminders(bad_time=text)
+            chosen.append((kind, ReminderSetting(switch in ("true", True), at)))
+        return SetReminders(tuple(chosen)) if chosen else None
+    if action is CardAction.DAY_OFF:
+        day = _day(data)
+        return DayOff(day) if day else None
+    if action is CardAction.PERMANENCE:
+        monday = _iso(_field(data, "week"))
+        if monday is None or abs((monday - today).days) > MAX_WEEK_DISTANCE:
+            return None
+        return ShowPermanence(*week_of(sane_week(monday, today)))
+    return False
+
+
 def _iso(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text) if text and len(text) == 10 else None
@@ -132,6 +177,9 @@ def command_from_submit(value: Any, org: Organisation, today: date) -> Command |
     presence = _presence_command(action, value, today)
     if presence is not False:
         return presence
+    reminders = _reminder_command(action, value, today)
+    if reminders is not False:
+        return reminders
     day, part = _day(value), _part(value)
     if part is None:
         return None

@@ -19,8 +19,9 @@ from botbuilder.schema import (
     ChannelAccount,
 )
 
-from bots.identity import Identities
+from bots.identity import Identities, user_key
 from bots.presence_turns import PresenceTurns
+from bots.reminder_turns import REMINDER_COMMANDS, ReminderTurns
 from bots.replies import Reply, to_activity
 from bots.submits import command_from_submit
 from bots.telework_turns import TELEWORK_COMMANDS, TeleworkTurns
@@ -32,8 +33,10 @@ from werkplek.commands import (
     PRESENCE_COMMANDS,
     Command,
     Help,
+    SetReminders,
     ShowBookings,
     ShowPermanence,
+    ShowReminders,
     ShowTeamWeek,
     TeleworkMonth,
     command_for,
@@ -51,7 +54,14 @@ _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 # Longer messages are cut before understanding: nobody books a desk in an essay.
 MAX_TEXT = 2000
 # Answers about other people or one's own plans: only in a personal chat with the bot.
-PRIVATE_COMMANDS = (*PRESENCE_COMMANDS, ShowPermanence, TeleworkMonth, ShowBookings)
+PRIVATE_COMMANDS = (
+    *PRESENCE_COMMANDS,
+    ShowPermanence,
+    TeleworkMonth,
+    ShowBookings,
+    ShowReminders,
+    SetReminders,
+)
 
 
 def _personal(activity) -> bool:
@@ -66,6 +76,7 @@ class WerkplekBot(TeamsActivityHandler):
         turns: BookingTurns,
         telework: TeleworkTurns,
         presence: PresenceTurns,
+        reminders: ReminderTurns,
         clock: Callable[[], datetime],
     ) -> None:
         self.org = org
@@ -73,6 +84,7 @@ class WerkplekBot(TeamsActivityHandler):
         self.turns = turns
         self.telework = telework
         self.presence = presence
+        self.reminders = reminders
         self.clock = clock
         self.places = places_for(org)
 
@@ -123,6 +135,8 @@ class WerkplekBot(TeamsActivityHandler):
             return self.telework
         if isinstance(command, PRESENCE_COMMANDS):
             return self.presence
+        if isinstance(command, REMINDER_COMMANDS):
+            return self.reminders
         return self.turns
 
     async def on_adaptive_card_invoke(
@@ -150,12 +164,14 @@ class WerkplekBot(TeamsActivityHandler):
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext
     ) -> None:
-        """Welcome the user once, when the app is added to their personal chat."""
+        """Welcome the user once, when the app is added to their personal chat, and keep
+        where to reach them (reminders)."""
         activity = turn_context.activity
         if (activity.conversation.conversation_type or "personal") != "personal":
             return
         if not any(m.id == activity.recipient.id for m in members_added):
             return
+        await self.identities.person(turn_context, returned=True)
         language = language_of(activity.locale)
         name = (activity.from_property.name or "").split(" ")[0]
         heading = (
@@ -163,3 +179,15 @@ class WerkplekBot(TeamsActivityHandler):
         )
         card = help_card(language, heading=heading)
         await turn_context.send_activity(to_activity(card))
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        """Installed (again) in a personal chat: reachable for reminders from now on."""
+        if _personal(turn_context.activity):
+            await self.identities.person(turn_context, returned=True)
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        """Removed from the personal chat: no reminders until the user comes back."""
+        activity = turn_context.activity
+        if activity.action == "remove" and _personal(activity):
+            self.identities.forget(user_key(activity))
+            await self.reminders.store.mark_gone(user_key(activity))

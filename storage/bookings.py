@@ -152,6 +152,22 @@ class TableBookingRepository:
         days = [self._person_from(e, self._person_of(e)) for e in await self._query(query, params)]
         return sorted((d for d in days if not d.is_empty), key=lambda d: (d.day, d.person.key))
 
+    async def requested_between(self, first: date, last: date) -> list[PersonDay]:
+        """Person days with a telework request waiting for a manager (filtered server-side)."""
+        query = (
+            "PartitionKey ge @first and PartitionKey le @last"
+            " and RowKey ge @low and RowKey lt @high"
+            " and ( am_home eq @requested or pm_home eq @requested )"  # spaces: see _serialize
+        )
+        params = {
+            "first": keys.day_key(first),
+            "last": keys.day_key(last),
+            "low": keys.PERSON_PREFIX,
+            "high": keys.PERSON_PREFIX[:-1] + "\x7f",
+            "requested": HomeStatus.REQUESTED.value,
+        }
+        return [self._person_from(e, self._person_of(e)) for e in await self._query(query, params)]
+
     @staticmethod
     def _person_of(entity: Any) -> Person:
         return Person(

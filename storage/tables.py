@@ -37,6 +37,7 @@ _PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,39}$")
 class TableNames:
     bookings: str
     users: str
+    reminders: str
 
     @classmethod
     def with_prefix(cls, prefix: str) -> TableNames:
@@ -44,7 +45,9 @@ class TableNames:
             raise ConfigurationError(
                 "WERKPLEK_TABLE_PREFIX", "must start with a letter and hold only letters and digits"
             )
-        return cls(bookings=f"{prefix}bookings", users=f"{prefix}users")
+        return cls(
+            bookings=f"{prefix}bookings", users=f"{prefix}users", reminders=f"{prefix}reminders"
+        )
 
 
 class RequestCount:
@@ -71,11 +74,12 @@ class Tables:
             raise ConfigurationError("AZURE_STORAGE_CONNECTION_STRING", str(exc)) from None
         self.bookings: TableClient = self.service.get_table_client(names.bookings)
         self.users: TableClient = self.service.get_table_client(names.users)
+        self.reminders: TableClient = self.service.get_table_client(names.reminders)
 
     async def create(self, wait_seconds: float = 30) -> None:
         """Create the tables if needed; wait a while for the storage to come up (make run)."""
         deadline = asyncio.get_running_loop().time() + wait_seconds
-        for name in (self.names.bookings, self.names.users):
+        for name in (self.names.bookings, self.names.users, self.names.reminders):
             while True:
                 try:
                     await self.service.create_table(name)
@@ -91,4 +95,5 @@ class Tables:
     async def close(self) -> None:
         await self.bookings.close()
         await self.users.close()
+        await self.reminders.close()
         await self.service.close()

@@ -5,6 +5,8 @@
 - PartitionKey "email~{e-mail}", RowKey "profile": index from work e-mail to user key.
 - PartitionKey "directory", RowKey = user key: name, e-mail, visibility — one partition that
   a presence view reads in one query to know everyone's sharing choice and to match names.
+- PartitionKey "reach", RowKey = user key: where and how to send reminders (written here
+  with the profile, read by storage/reminders.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from azure.data.tables import UpdateMode
 from azure.data.tables.aio import TableClient
 
 from storage import keys
+from storage.reminders import reach_entity
 from werkplek.errors import StorageUnavailable
 from werkplek.profiles import UserProfile
 
@@ -46,6 +49,7 @@ class TableUserRepository:
             email=entity.get("email") or None,
             locale=entity.get("locale") or None,
             conversation=json.loads(conversation) if conversation else None,
+            gone=bool(entity.get("gone")),
         )
 
     async def save(self, profile: UserProfile) -> None:
@@ -55,6 +59,7 @@ class TableUserRepository:
             "name": profile.name,
             "email": profile.email or "",
             "locale": profile.locale or "",
+            "gone": profile.gone,
         }
         if profile.conversation is not None:
             entity["conversation"] = json.dumps(profile.conversation, sort_keys=True)
@@ -67,6 +72,11 @@ class TableUserRepository:
                 "email": (profile.email or "").casefold(),
             }
             await self.table.upsert_entity(directory, mode=UpdateMode.MERGE)
+            if profile.conversation is not None and not profile.gone:
+                reach = reach_entity(
+                    profile.key, profile.name, profile.email, profile.locale, profile.conversation
+                )
+                await self.table.upsert_entity(reach, mode=UpdateMode.MERGE)
             if profile.email:
                 await self.table.upsert_entity(
                     {

@@ -16,6 +16,7 @@ from config import Settings
 from tests.support.azurite import Azurite
 from tests.support.connector import ConnectorStandIn
 from tests.support.teams import TeamsUser
+from werkplek.organisation import Organisation
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 # The tests' "now": Monday 23 November 2026, 09:00 in Brussels. Thursday is the 26th.
@@ -45,11 +46,15 @@ def settings(azurite: Azurite) -> Settings:
     return Settings(
         storage_connection_string=azurite.connection_string,
         table_prefix=f"t{next(_prefixes)}x{datetime.now().strftime('%H%M%S%f')}",
+        reminders=False,  # runs are started by the reminder tests themselves
     )
 
 
-async def start_bot(settings: Settings, now: datetime = NOW) -> TestServer:
-    server = TestServer(create_app(settings, clock=lambda: now), host="127.0.0.1")
+async def start_bot(
+    settings: Settings, now: datetime = NOW, organisation: Organisation | None = None
+) -> TestServer:
+    app = create_app(settings, clock=lambda: now, organisation=organisation)
+    server = TestServer(app, host="127.0.0.1")
     await server.start_server()
     return server
 

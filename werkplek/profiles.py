@@ -14,3 +14,6 @@ class UserProfile:
     locale: str | None = None
     # Where to reach the user proactively (a serialised conversation reference).
     conversation: dict[str, Any] | None = field(default=None, compare=False)
+    # The connector said the app was removed or blocked (403/404): no reminders until
+    # the user talks to the bot again.
+    gone: bool = False

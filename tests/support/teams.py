@@ -49,6 +49,23 @@ class Reply:
         _collect_buttons(self.card or {}, found)
         return found
 
+    def actions(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every submit button in order, as (title, data): titles repeat on a week's card."""
+        found: list[tuple[str, dict[str, Any]]] = []
+        _collect_actions(self.card or {}, found)
+        return found
+
+
+def _collect_actions(node: Any, found: list[tuple[str, dict[str, Any]]]) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "Action.Submit":
+            found.append((node["title"], node.get("data", {})))
+        for value in node.values():
+            _collect_actions(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _collect_actions(item, found)
+
 
 def only(replies: list[Reply]) -> Reply:
     """The one reply a turn must give."""
@@ -146,6 +163,18 @@ class TeamsUser:
             for a in self.connector.sent[self.conversation_id]
             if a.get("replyToId") not in self.posted
         ]
+
+    async def installs(self) -> None:
+        """Add the app in Teams: an installationUpdate, then the bot joins the chat."""
+        assert await self.post(self.activity(type="installationUpdate", action="add")) == 200
+        joined = self.activity(
+            type="conversationUpdate", membersAdded=[{"id": BOT_ID, "name": "Werkplek"}]
+        )
+        assert await self.post(joined) == 200
+
+    async def removes(self) -> None:
+        """Remove the app from the personal chat."""
+        assert await self.post(self.activity(type="installationUpdate", action="remove")) == 200
 
     async def says(self, text: str) -> list[Reply]:
         """Send a message; return what the bot answered (received before the POST returns)."""

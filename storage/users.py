@@ -89,6 +89,24 @@ class TableUserRepository:
         except AzureError as exc:
             raise StorageUnavailable("cannot save user profile") from exc
 
+    async def import_directory(self, profiles: list[UserProfile]) -> None:
+        """Directory rows for many people at once (imports, benchmarks): 100 a transaction."""
+        rows = [
+            {
+                "PartitionKey": _DIRECTORY,
+                "RowKey": keys.escape(p.key),
+                "name": p.name,
+                "email": (p.email or "").casefold(),
+            }
+            for p in profiles
+        ]
+        try:
+            for start in range(0, len(rows), 100):
+                batch = [("upsert", row) for row in rows[start : start + 100]]
+                await self.table.submit_transaction(batch)
+        except AzureError as exc:
+            raise StorageUnavailable("cannot import the directory") from exc
+
     async def find_by_email(self, email: str) -> UserProfile | None:
         """The profile of whoever talked to the bot with this work e-mail, if anyone did."""
         try:

@@ -11,6 +11,7 @@ import logging
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import islice
 from typing import Protocol
 
 from werkplek.booking import (
@@ -194,13 +195,13 @@ class BookingService:
     def _free_seats(
         self, zones: dict[str, ZoneDay], part: DayPart, exclude: Seat | None, limit: int = 30
     ) -> tuple[Seat, ...]:
-        seats = [
+        seats = (
             Seat(zone.key, desk_id)
             for zone in self.org.zones
             for desk_id in zones.get(zone.key, ZoneDay(zone)).free_desks(part.halves)
             if Seat(zone.key, desk_id) != exclude
-        ]
-        return tuple(seats[:limit])
+        )
+        return tuple(islice(seats, limit))  # zones are looked at only until there are enough
 
     async def _suggest(
         self, request: BookingRequest, zones: dict[str, ZoneDay], today: date

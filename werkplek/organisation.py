@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -48,7 +49,11 @@ class Zone:
         return f"{self.site_id}/{self.id}"
 
     def desk(self, desk_id: str) -> Desk | None:
-        return next((d for d in self.desks if d.id == desk_id), None)
+        return self._by_id.get(desk_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Desk]:
+        return {d.id: d for d in self.desks}
 
     def neighbours_of(self, desk_id: str) -> frozenset[str]:
         return self.adjacency.get(desk_id, frozenset())

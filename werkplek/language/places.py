@@ -65,6 +65,20 @@ class _Matcher:
     pattern: re.Pattern[str] | None
     keys: dict[str, tuple[str, str]]  # folded name -> (kind, key)
     fuzzy_zones: tuple[tuple[tuple[str, ...], str], ...]  # name words, key
+    # The first run of letters or digits of every name: a text holding none of them names
+    # no place, and the pattern (one alternative per desk: a thousand for a large site)
+    # is not run at all. None: some name has no such run; always run the pattern.
+    triggers: frozenset[str] | None = None
+
+
+_RUN = re.compile(r"[^\W_]+")
+
+
+def _triggers(names: list[str]) -> frozenset[str] | None:
+    firsts = [_RUN.search(name) for name in names]
+    if not all(firsts):
+        return None
+    return frozenset(match.group(0) for match in firsts if match)
 
 
 def _name_key(name: str) -> str:
@@ -108,23 +122,38 @@ def _matcher(places: Places) -> _Matcher:
         return _Matcher(None, keys, tuple(fuzzy))
     # One named group per alternative is not allowed twice; number them instead.
     numbered = [alt.replace("(?P<name>", f"(?P<n{i}>") for i, alt in enumerate(alternatives)]
-    return _Matcher(re.compile("|".join(numbered)), keys, tuple(fuzzy))
+    return _Matcher(re.compile("|".join(numbered)), keys, tuple(fuzzy), _triggers(list(keys)))
+
+
+# The bot passes the same Places on every turn: found by identity, hashing 1,000 desk names
+# per message is skipped (the lru_cache below still serves equal Places made anew).
+_LAST: list[tuple[Places, _Matcher]] = []
+
+
+def _by_identity(places: Places) -> _Matcher:
+    for known, matcher in _LAST:
+        if known is places:
+            return matcher
+    try:
+        matcher = _matcher(places)
+    except TypeError:  # unhashable names (a list instead of a tuple): build without cache
+        return _matcher.__wrapped__(places)
+    _LAST[:] = [(places, matcher), *_LAST[:3]]
+    return matcher
 
 
 def find_places(folded: str, places: Places) -> PlaceMatch:
     """Find named zones and desks in folded text and mark them out."""
     if not places.zones and not places.desks:
         return PlaceMatch(folded, None, None, ())
-    try:
-        matcher = _matcher(places)
-    except TypeError:  # unhashable names (a list instead of a tuple): build without cache
-        matcher = _matcher.__wrapped__(places)
+    matcher = _by_identity(places)
     zone: str | None = None
     desk: str | None = None
     notes: list[str] = []
     pieces: list[str] = []
     position = 0
-    if matcher.pattern is not None:
+    named = matcher.triggers is None or not matcher.triggers.isdisjoint(_RUN.findall(folded))
+    if matcher.pattern is not None and named:
         for match in matcher.pattern.finditer(folded):
             group = match.lastgroup or ""
             start, end = match.span(group)

@@ -7,17 +7,19 @@ import contextlib
 import logging
 import os
 import sys
+import traceback
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from aiohttp import web
-from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 
 from bots.adapter import WerkplekAdapter
+from bots.auth import BotAuthentication, serve_signing_keys
 from bots.endpoint import handle_messages
 from bots.identity import Identities
+from bots.my_data_turns import LINK_PATH, MyDataTurns, PrivateAccessLogger
 from bots.notify import Notifier
 from bots.presence_turns import PresenceTurns
 from bots.reminder_sender import ReminderSender
@@ -28,6 +30,7 @@ from bots.turns import BookingTurns
 from bots.werkplek_bot import WerkplekBot
 from config import Settings
 from storage.bookings import TableBookingRepository
+from storage.gdpr import TableGdprStore
 from storage.reminders import TableReminderStore
 from storage.tables import TableNames, Tables
 from storage.users import TableUserRepository
@@ -35,6 +38,7 @@ from werkplek import calendar, i18n
 from werkplek.booking_service import BookingService
 from werkplek.errors import WerkplekError
 from werkplek.language import parse
+from werkplek.my_data import ErasureService, LinkSigner, RetentionService
 from werkplek.organisation import Organisation, load_organisation
 from werkplek.presence_service import PresenceService
 from werkplek.reminder_service import ReminderService, Tuning
@@ -47,6 +51,12 @@ TABLES = web.AppKey("tables", Tables)
 ADAPTER = web.AppKey("adapter", WerkplekAdapter)
 BOT = web.AppKey("bot", WerkplekBot)
 REMINDERS = web.AppKey("reminders", ReminderService)
+MY_DATA = web.AppKey("my_data", MyDataTurns)
+RETENTION = web.AppKey("retention", RetentionService)
+# How often the in-process schedule checks whether today's purge is still to do.
+PURGE_CHECK_SECONDS = 600
+# What `python app.py` hands aiohttp's runner: an access log without personal data.
+RUNNER_OPTIONS = {"access_log_class": PrivateAccessLogger}
 
 
 def _now() -> datetime:
@@ -61,6 +71,8 @@ class Parts:
     adapter: WerkplekAdapter
     bot: WerkplekBot
     reminders: ReminderService
+    my_data: MyDataTurns
+    retention: RetentionService
 
 
 @asynccontextmanager
@@ -75,7 +87,9 @@ async def build_parts(
         days = TableBookingRepository(tables.bookings, org)
         users = TableUserRepository(tables.users)
         store = TableReminderStore(tables.users, tables.reminders)
-        auth = ReusingAuthentication(ConfigurationBotFrameworkAuthentication(settings.bot_auth()))
+        auth = ReusingAuthentication(
+            BotAuthentication(settings.bot_auth(), settings.tenants_allowed())
+        )
         adapter = WerkplekAdapter(auth)
         notifier = Notifier(adapter, settings.app_id, users)
         booking_service = BookingService(org, days)
@@ -85,16 +99,35 @@ async def build_parts(
         telework = TeleworkTurns(telework_service, notifier, users, presence_service)
         presence = PresenceTurns(presence_service, booking, notifier, users)
         reminder_turns = ReminderTurns(org, store, booking_service, telework_service)
+        identities = Identities(users)
+        gdpr = TableGdprStore(tables)
+        secret = settings.link_secret.encode() or await gdpr.link_secret()
+        erasure = ErasureService(
+            org, gdpr, days, booking_service, telework_service, settings.retention_months
+        )
+        my_data = MyDataTurns(
+            org,
+            gdpr,
+            erasure,
+            LinkSigner(secret),
+            identities,
+            settings.public_url,
+            clock,
+            adapter,
+            settings.app_id,
+        )
+        retention = RetentionService(gdpr, org.timezone, settings.retention_months)
         bot = WerkplekBot(
-            org, Identities(users), booking, telework, presence, reminder_turns, clock
+            org, identities, booking, telework, presence, reminder_turns, clock, my_data
         )
         sender = ReminderSender(adapter, settings.app_id, org)
         reminders = ReminderService(
             org, store, days, sender, Tuning(rate_per_second=settings.send_rate)
         )
         try:
-            yield Parts(tables, adapter, bot, reminders)
+            yield Parts(tables, adapter, bot, reminders, my_data, retention)
         finally:
+            await my_data.settled()  # an erasure under way is finished, not cut
             await auth.close()
     finally:
         await tables.close()
@@ -119,27 +152,43 @@ def create_app(
             app[ADAPTER] = built.adapter
             app[BOT] = built.bot
             app[REMINDERS] = built.reminders
+            app[MY_DATA] = built.my_data
+            app[RETENTION] = built.retention
             _warm_up()
             yield
 
     async def reminder_loop(app: web.Application) -> AsyncIterator[None]:
         stop = asyncio.Event()
         task = asyncio.create_task(remind_every_minute(app[REMINDERS], clock, stop))
+        purging = asyncio.create_task(purge_every_day(app[RETENTION], clock, stop))
         yield
         stop.set()
-        await task
+        await asyncio.gather(task, purging)
 
     async def messages(request: web.Request) -> web.StreamResponse:
         return await handle_messages(request, request.app[ADAPTER], request.app[BOT])
 
-    async def healthz(request: web.Request) -> web.Response:
-        return web.json_response({"status": "ok", "organisation": org.name})
+    async def my_data_document(request: web.Request) -> web.Response:
+        return await request.app[MY_DATA].serve(request)
 
+    async def healthz(request: web.Request) -> web.Response:
+        """200 when every dependency answers, else 503 naming what is down (no personal data).
+        Storage is probed with one bounded point read, its answer kept 2 s (storage/tables.py)."""
+        down = [] if await request.app[TABLES].reachable() else ["table storage"]
+        body = {"status": "unavailable" if down else "ok", "down": down, "organisation": org.name}
+        return web.json_response(body, status=503 if down else 200)
+
+    async def signing_keys(app: web.Application) -> AsyncIterator[None]:
+        async with serve_signing_keys(settings.bot_auth()):  # nothing to do without an app id
+            yield
+
+    app.cleanup_ctx.append(signing_keys)
     app.cleanup_ctx.append(parts)
     if settings.reminders:
         app.cleanup_ctx.append(reminder_loop)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get(LINK_PATH, my_data_document)
     return app
 
 
@@ -159,6 +208,22 @@ async def remind_every_minute(
             await asyncio.wait_for(stop.wait(), timeout=pause)
 
 
+async def purge_every_day(
+    service: RetentionService, clock: Callable[[], datetime], stop: asyncio.Event
+) -> None:
+    """The daily retention purge: checked at start-up and every 10 minutes; one instance
+    purges per local day (the marker in storage), the others skip."""
+    while not stop.is_set():
+        try:
+            await service.run_daily(clock())
+        except WerkplekError as exc:  # storage down: the next check tries again
+            log.warning("purge failed: %s", type(exc).__name__)
+        except Exception as exc:  # a bug must not end the schedule
+            log.error("purge failed: %s", type(exc).__name__)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=PURGE_CHECK_SECONDS)
+
+
 def _warm_up() -> None:
     """Pay the first-call costs (holiday tables, locale data, regexes) before the first user."""
     calendar.warm_up()
@@ -166,15 +231,50 @@ def _warm_up() -> None:
     parse("book a desk tomorrow", datetime.now(UTC).date())
 
 
+# Loggers kept quieter than LOG_LEVEL: the Azure SDK logs every HTTP call at INFO, with
+# URLs whose keys name people (a follows~ row, an e-mail index).
+QUIET_LOGGERS = {"azure": logging.WARNING}
+
+
+class PrivateFormatter(logging.Formatter):
+    """Tracebacks without the exceptions' messages: those may quote what a user typed or
+    an e-mail (a KeyError of a dict keyed by e-mail); the type and the code lines remain."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        cached = record.exc_text  # another handler may have cached the full traceback
+        record.exc_text = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+    def formatException(self, ei) -> str:
+        _, exc, _ = ei
+        parts: list[str] = []
+        seen: set[int] = set()
+        while exc is not None and id(exc) not in seen:
+            seen.add(id(exc))
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            kind = type(exc)
+            parts.insert(0, f"{frames}{kind.__module__}.{kind.__qualname__} (message left out)")
+            exc = exc.__cause__ or exc.__context__
+        return "Traceback (most recent call last):\n" + "\n".join(parts)
+
+
+def configure_logging(level: str) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
+    for name, quiet in QUIET_LOGGERS.items():
+        logging.getLogger(name).setLevel(quiet)
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python app.py` serves the bot; `export ...` runs the payroll export; `remind [--at]`
-    sends the reminders due by now (or by --at) and exits."""
+    sends the reminders due by now (or by --at) and exits; `purge [--today]` deletes the
+    registrations older than the retention period."""
     args = sys.argv[1:] if argv is None else argv
-    logging.basicConfig(
-        level=os.environ.get("LOG_LEVEL", "INFO"),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    logging.getLogger("azure").setLevel(logging.WARNING)  # one line per HTTP call otherwise
+    configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
     if args[:1] == ["export"]:
         from jobs.export import main as export_main
 
@@ -183,6 +283,10 @@ def main(argv: list[str] | None = None) -> int:
         from jobs.remind import main as remind_main
 
         return remind_main(args[1:])
+    if args[:1] == ["purge"]:
+        from jobs.purge import main as purge_main
+
+        return purge_main(args[1:])
     try:
         settings = Settings.from_env()
         app = create_app(settings)
@@ -191,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     host = os.environ.get("HOST", "127.0.0.1")
     try:
-        web.run_app(app, host=host, port=settings.port, print=None)
+        web.run_app(app, host=host, port=settings.port, print=None, **RUNNER_OPTIONS)
     except WerkplekError as exc:  # raised while starting: storage unreachable, bad settings
         log.error("cannot start: %s", exc)
         return 2

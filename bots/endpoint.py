@@ -1,21 +1,24 @@
 """POST /api/messages: check the request, authenticate it with the SDK, run the turn.
 
-The SDK's own CloudAdapter.process answers malformed JSON and some bad tokens with
-500; here every bad request gets a clear 4xx and the bot never sees it.
+The SDK's own CloudAdapter.process answers malformed JSON and many bad tokens with
+500; here every bad request gets a clear 4xx and the bot never sees it: 401 for a token
+the SDK's validation refuses (bots/auth.py makes every refusal an `Unauthenticated`), 403
+for an activity from a tenant that is not allowed.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
-import jwt
 from aiohttp import web
 from botbuilder.core import Bot, serializer_helper
 from botbuilder.schema import Activity
 
 from bots.adapter import WerkplekAdapter
+from bots.auth import TenantNotAllowed, Unauthenticated
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,43 @@ def _shape_problem(body: Any) -> str | None:
     for name in ("text", "locale", "id", "channelId"):
         if body.get(name) is not None and not isinstance(body[name], str):
             return f"{name} must be a string"
+    return _identity_problem(body)
+
+
+# Teams' ids are short ASCII; a user id becomes a Table key (at most 512 UTF-16 units, and
+# escaping may triple it), the conversation id an HTTP header of every reply.
+_CONVERSATION_ID = re.compile(r"^[\x21-\x7e]{1,512}$")
+_MAX_USER_ID = 160
+_MAX_NAME = 256
+_MAX_LOCALE = 64
+
+
+def _identity_problem(body: dict[str, Any]) -> str | None:
+    """Ids and names the bot stores or replies to, which Teams keeps short and plain."""
+    if not _CONVERSATION_ID.match(body["conversation"]["id"]):
+        return "conversation.id must be 1 to 512 visible ASCII characters"
+    sender = body["from"]
+    for name in ("id", "aadObjectId"):
+        value = sender.get(name)
+        if (name == "id" or value is not None) and (
+            not isinstance(value, str) or not value.strip() or len(value) > _MAX_USER_ID
+        ):
+            return f"from.{name} must be a text of 1 to {_MAX_USER_ID} characters"
+    if sender.get("name") is not None and (
+        not isinstance(sender["name"], str) or len(sender["name"]) > _MAX_NAME
+    ):
+        return f"from.name must be a text of at most {_MAX_NAME} characters"
+    if len(body.get("locale") or "") > _MAX_LOCALE:
+        return f"locale must be at most {_MAX_LOCALE} characters"
+    if body.get("channelData") is not None and not isinstance(body["channelData"], dict):
+        return "channelData must be a JSON object"
+    for name in ("membersAdded", "membersRemoved"):
+        members = body.get(name)
+        if members is not None and (
+            not isinstance(members, list)
+            or not all(isinstance(m, dict) and isinstance(m.get("id"), str) for m in members)
+        ):
+            return f"{name} must be a list of accounts with an id"
     return None
 
 
@@ -51,7 +91,7 @@ async def handle_messages(
         body = json.loads(await request.read())
     except web.HTTPRequestEntityTooLarge:
         return _problem(413, "the activity is too large")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # too deeply nested: Recursion
         return _problem(400, "the body is not valid JSON")
     problem = _shape_problem(body)
     if problem:
@@ -63,9 +103,14 @@ async def handle_messages(
     auth_header = request.headers.get("Authorization", "")
     try:
         response = await adapter.process_activity(auth_header, activity, bot.on_turn)
-    except (PermissionError, jwt.PyJWTError):
-        log.info("refused an unauthenticated request")
-        return _problem(401, "unauthorized")
+    except Unauthenticated as exc:
+        log.info("refused an unauthenticated request: %s", exc.reason)
+        refused = _problem(401, "unauthorized")
+        refused.headers["WWW-Authenticate"] = "Bearer"  # RFC 6750
+        return refused
+    except TenantNotAllowed as exc:
+        log.info("refused an activity from tenant %r: not allowed", exc.tenant[:64])
+        return _problem(403, "this tenant may not use this bot")
     if response:
         if response.status == 501 or response.status >= 400:
             # An invoke the bot does not handle, or one the SDK found malformed: a clear 4xx.

@@ -68,8 +68,10 @@ class Identities:
         return Person(key=key, name=profile.name or name, email=profile.email)
 
     def forget(self, key: str) -> None:
-        """Drop the cached profile (the app was removed: the next turn reads it again)."""
+        """Drop what this process remembers of the user (the app was removed, or their data
+        erased): the next turn reads the profile again and asks the roster again."""
         self._known.pop(key, None)
+        self._asked.discard(key)
 
     async def _roster_email(self, turn_context: TurnContext) -> str | None:
         try:

@@ -33,7 +33,13 @@ from werkplek.commands import (
 )
 from werkplek.i18n import format_day, language_of, t
 from werkplek.presence import Colleague, Visibility
-from werkplek.presence_service import FOLLOW_ACCEPTED, FOLLOW_PENDING, PresenceService
+from werkplek.presence_service import (
+    FOLLOW_ACCEPTED,
+    FOLLOW_PENDING,
+    FollowAnswer,
+    NotYourTeam,
+    PresenceService,
+)
 
 
 class PresenceTurns:
@@ -85,12 +91,11 @@ class PresenceTurns:
         raise TypeError(f"unknown command {command!r}")
 
     async def week_card(self, command: ShowTeamWeek, turn: Turn) -> Reply:
-        mine = list(self.org.teams_of(turn.person.email))
-        mine += [t for t in self.org.teams_managed_by(turn.person.email) if t not in mine]
-        if not mine:
+        week = await self.presence.week(turn.person, command.team_id, command.monday)
+        if week is None:
             return t(turn.language, "presence.no_team")
-        team = next((tm for tm in mine if tm.id == command.team_id), mine[0])
-        week = await self.presence.week(turn.person, team, command.monday)
+        if isinstance(week, NotYourTeam):
+            return t(turn.language, "presence.not_your_team")
         return week_card(self.org, week, turn.language, turn.today)
 
     async def _colleague(
@@ -135,8 +140,11 @@ class PresenceTurns:
         lang = turn.language
         follower = await self.users.get(command.follower_key)
         name = (follower.name if follower else "") or "?"
-        if not await self.presence.answer_follow(turn.person, command.follower_key, command.accept):
-            return t(lang, "follow.answer_stale")
+        answer = await self.presence.answer_follow(
+            turn.person, command.follower_key, command.accept
+        )
+        if answer is not FollowAnswer.ANSWERED:
+            return t(lang, f"follow.answer_{answer.value}")
         if command.accept and follower and follower.email:
             me = self.org.display_name(turn.person.email) or turn.person.name
             await self.notifier.send(

@@ -48,9 +48,11 @@ class ReminderTurns:
             case SetReminders():
                 settings = await self.store.settings(key)
                 allowed = set(self.kinds_for(turn.person.email))
+                refused = [kind for kind, _ in command.settings if kind not in allowed]
+                if refused:  # a forged submit: a manager's reminder for someone who is none
+                    return [t(lang, "reminders.managers_only")]
                 for kind, setting in command.settings:
-                    if kind in allowed:  # a forged submit cannot switch on a manager's kind
-                        settings = settings.changed(kind, setting)
+                    settings = settings.changed(kind, setting)
                 await self.store.save_settings(key, settings)
                 return [await self._settings_card(turn, t(lang, "reminders.saved"))]
             case SwitchReminders():

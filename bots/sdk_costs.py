@@ -128,3 +128,6 @@ class ReusingAuthentication(BotFrameworkAuthentication):
 
     async def close(self) -> None:
         await self._cache.close()
+        close = getattr(self._inner, "close", None)  # bots.auth.BotAuthentication's token session
+        if close is not None:
+            await close()

@@ -25,6 +25,7 @@ from cards.actions import (
 from werkplek.commands import (
     MAX_WEEK_DISTANCE,
     AnswerFollow,
+    AskDeleteMyData,
     Book,
     BookNear,
     Cancel,
@@ -32,12 +33,15 @@ from werkplek.commands import (
     Command,
     DayOff,
     Decide,
+    DeleteMyData,
     Follow,
+    KeepMyData,
     Privacy,
     RegisterTelework,
     SetReminders,
     ShowBookings,
     ShowForm,
+    ShowMyData,
     ShowPermanence,
     ShowReminders,
     ShowTeamWeek,
@@ -54,6 +58,7 @@ from werkplek.presence import Visibility
 from werkplek.reminders import InvalidTime, ReminderKind, ReminderSetting, parse_time
 
 _MAX_FIELD = 200
+_MAX_TOKEN = 1000  # a signed confirm token names the user: longer than other fields
 
 
 def _field(data: Mapping[str, Any], name: str) -> str | None:
@@ -61,6 +66,12 @@ def _field(data: Mapping[str, Any], name: str) -> str | None:
     if not isinstance(value, str) or len(value) > _MAX_FIELD:
         return None
     return value.strip()
+
+
+def _altered(data: Mapping[str, Any], *names: str) -> bool:
+    """An optional field is there but is not a text a card sends (another type, oversized):
+    the submit was altered, it does not mean "no zone" or "my first team"."""
+    return any(data.get(name) is not None and _field(data, name) is None for name in names)
 
 
 def _day(data: Mapping[str, Any]) -> date | None:
@@ -99,7 +110,9 @@ def _presence_command(action: CardAction, data: Mapping[str, Any], today: date):
         monday = _iso(_field(data, "week"))
         if monday is None or abs((monday - today).days) > MAX_WEEK_DISTANCE:
             return None
-        return ShowTeamWeek(sane_week(monday, today), _field(data, "team"))
+        if _altered(data, "team"):
+            return None
+        return ShowTeamWeek(sane_week(monday, today), _field(data, "team") or None)
     email = _email(data)
     if action is CardAction.BOOK_NEAR:
         return BookNear((day,), DayPart.FULL, email=email) if day and email else None
@@ -153,6 +166,22 @@ def _reminder_command(action: CardAction, data: Mapping[str, Any], today: date):
     return False
 
 
+def _my_data_command(action: CardAction, data: Mapping[str, Any]):
+    """My-data buttons; False when `action` is not one of them, None when its data is bad."""
+    if action is CardAction.MY_DATA:
+        return ShowMyData()
+    if action is CardAction.MY_DATA_DELETE:
+        return AskDeleteMyData()
+    if action is CardAction.MY_DATA_KEEP:
+        return KeepMyData()
+    if action is CardAction.MY_DATA_CONFIRM:
+        token = data.get("token")
+        if not isinstance(token, str) or not token or len(token) > _MAX_TOKEN:
+            return None
+        return DeleteMyData(token)
+    return False
+
+
 def _iso(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text) if text and len(text) == 10 else None
@@ -180,6 +209,9 @@ def command_from_submit(value: Any, org: Organisation, today: date) -> Command |
     reminders = _reminder_command(action, value, today)
     if reminders is not False:
         return reminders
+    my_data = _my_data_command(action, value)
+    if my_data is not False:
+        return my_data
     day, part = _day(value), _part(value)
     if part is None:
         return None
@@ -204,6 +236,8 @@ def command_from_submit(value: Any, org: Organisation, today: date) -> Command |
         if zone is None or zone.desk(desk_id) is None:
             return None
         return Book((day,), part, zone_key, desk_id)
+    if _altered(value, INPUT_ZONE, "desk"):
+        return None
     zone_key = _field(value, INPUT_ZONE) or None
     desk_id = _field(value, "desk") or None
     if zone_key is not None and org.zone(zone_key) is None:

@@ -6,6 +6,7 @@ their personal chat; their answer goes back to the requester the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from bots.notify import Notifier
@@ -191,38 +192,27 @@ class TeleworkTurns:
                 return self._closed(outcome, turn)
         raise TypeError(f"unknown outcome {outcome!r}")
 
-    def _my_teams(self, email: str | None) -> list[Team]:
-        teams = list(self.org.teams_managed_by(email))
-        teams += [t for t in self.org.teams_of(email) if t not in teams]
-        return teams
-
     async def _permanence(self, command: ShowPermanence, turn: Turn) -> list[Reply]:
-        teams = self._my_teams(turn.person.email)
-        if not teams:
-            return [t(turn.language, "permanence.no_team")]
         days = [
             command.first + timedelta(days=i)
             for i in range((command.last - command.first).days + 1)
             if (command.first + timedelta(days=i)).weekday() < 5
         ][:23]
-        coverage = await self.service.coverage(days)
+        view = await self.service.permanence(turn.person, days)
+        if not view.teams:
+            return [t(turn.language, "permanence.no_team")]
         # Managers see their team's names (permanence is their job); members see the names of
         # those who share with them, and "a colleague" for the others.
-        managed = set(self.org.teams_managed_by(turn.person.email))
-        members = {e for team in teams if team not in managed for e in team.members}
-        hidden = await self.presence.hidden_from(turn.person, members)
-        return [permanence_card(self.org, coverage, teams, turn.language, turn.today, hidden)]
+        hidden = await self.presence.hidden_from(turn.person, set(view.shared_by_choice))
+        teams = list(view.teams)
+        return [permanence_card(self.org, view.coverage, teams, turn.language, turn.today, hidden)]
 
-    async def _set_duty(self, command: SetPermanence, turn: Turn) -> Reply:
-        lang = turn.language
-        managed = self.org.teams_managed_by(turn.person.email)
-        if not managed:
-            return t(lang, "duty.not_manager")
-        wanted = fold(command.name)
-        matches = sorted(
+    def _named(self, teams: Iterable[Team], wanted: str) -> list[tuple[str, str]]:
+        """(team id, e-mail) of the members of `teams` whose name or e-mail name is `wanted`."""
+        return sorted(
             {
                 (team.id, email)
-                for team in managed
+                for team in teams
                 for email in team.members
                 if wanted
                 and (
@@ -232,6 +222,21 @@ class TeleworkTurns:
                 )
             }
         )
+
+    async def _set_duty(self, command: SetPermanence, turn: Turn) -> Reply:
+        lang = turn.language
+        managed = self.org.teams_managed_by(turn.person.email)
+        if not managed:
+            return t(lang, "duty.not_manager")
+        wanted = fold(command.name)
+        matches = self._named(managed, wanted)
+        if not matches:
+            elsewhere = {email for _, email in self._named(self.org.teams, wanted)}
+            if len(elsewhere) == 1:
+                # In a team this manager does not manage: only its own manager sets duty.
+                email = elsewhere.pop()
+                name = self.org.display_name(email) or email
+                return t(lang, "duty.not_your_team", name=name)
         if len({email for _, email in matches}) != 1:
             key = "duty.unknown_person" if not matches else "duty.ambiguous_person"
             return t(lang, key, name=command.name)

@@ -20,6 +20,7 @@ from botbuilder.schema import (
 )
 
 from bots.identity import Identities, user_key
+from bots.my_data_turns import MyDataTurns
 from bots.presence_turns import PresenceTurns
 from bots.reminder_turns import REMINDER_COMMANDS, ReminderTurns
 from bots.replies import Reply, to_activity
@@ -30,6 +31,7 @@ from cards.elements import notice_card
 from cards.help import help_card
 from werkplek.calendar import today_in
 from werkplek.commands import (
+    MY_DATA_COMMANDS,
     PRESENCE_COMMANDS,
     Command,
     Help,
@@ -61,6 +63,7 @@ PRIVATE_COMMANDS = (
     ShowBookings,
     ShowReminders,
     SetReminders,
+    *MY_DATA_COMMANDS,  # the user's own data: never in a channel or group chat
 )
 
 
@@ -78,6 +81,7 @@ class WerkplekBot(TeamsActivityHandler):
         presence: PresenceTurns,
         reminders: ReminderTurns,
         clock: Callable[[], datetime],
+        my_data: MyDataTurns,
     ) -> None:
         self.org = org
         self.identities = identities
@@ -85,6 +89,7 @@ class WerkplekBot(TeamsActivityHandler):
         self.telework = telework
         self.presence = presence
         self.reminders = reminders
+        self.my_data = my_data
         self.clock = clock
         self.places = places_for(org)
 
@@ -137,6 +142,8 @@ class WerkplekBot(TeamsActivityHandler):
             return self.presence
         if isinstance(command, REMINDER_COMMANDS):
             return self.reminders
+        if isinstance(command, MY_DATA_COMMANDS):
+            return self.my_data
         return self.turns
 
     async def on_adaptive_card_invoke(
@@ -160,6 +167,13 @@ class WerkplekBot(TeamsActivityHandler):
         return AdaptiveCardInvokeResponse(
             status_code=200, type="application/vnd.microsoft.card.adaptive", value=reply
         )
+
+    async def on_teams_members_added_dispatch(
+        self, members_added: list[ChannelAccount], team_info, turn_context: TurnContext
+    ) -> None:
+        """The SDK asks the roster for every added member it cannot place and fails the turn
+        when one is unknown; the welcome needs only to know whether the bot was added."""
+        await self.on_members_added_activity(members_added, turn_context)
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext

@@ -32,6 +32,11 @@ class CardAction(StrEnum):
     REMINDERS = "reminders"  # show the reminder settings
     REMINDERS_SAVE = "reminders_save"  # inputs "on_{kind}" ("true"/"false"), "at_{kind}" (HH:MM)
     REMINDERS_ALL = "reminders_all"  # data: enabled ("on" / "off")
+    # The user's own data, GDPR (cards/my_data.py).
+    MY_DATA = "my_data"  # show everything stored about me
+    MY_DATA_DELETE = "my_data_delete"  # ask to delete it: the confirmation card
+    MY_DATA_CONFIRM = "my_data_confirm"  # data: token (signed for the user the card was for)
+    MY_DATA_KEEP = "my_data_keep"  # the confirmation card's Keep: nothing is deleted
 
 
 # Input ids, merged by Teams into the submitted data.

@@ -22,6 +22,7 @@ import config
 from cards.booking import booking_card, booking_form_card, bookings_card, suggestions_card
 from cards.elements import Element
 from cards.help import help_card
+from cards.my_data import delete_confirm_card, erased_card, my_data_card
 from cards.presence import (
     choose_person_card,
     day_card,
@@ -41,6 +42,15 @@ from cards.telework import (
 from werkplek.booking import Booking, Person, PersonDay, Seat, ZoneDay
 from werkplek.dayparts import DayPart
 from werkplek.i18n import LANGUAGES, format_day, t
+from werkplek.my_data import (
+    DEFAULT_RETENTION_MONTHS,
+    LINK_MINUTES,
+    DutyDay,
+    ErasureReport,
+    FollowEntry,
+    ReminderSent,
+    StoredData,
+)
 from werkplek.organisation import Organisation, Team, load_organisation
 from werkplek.presence import (
     Colleague,
@@ -515,6 +525,71 @@ def _reminder_cards(org: Organisation, language: str) -> dict[str, Callable[[], 
     }
 
 
+def my_data_sample() -> StoredData:
+    """An Peeters' data: October and November, desks and telework, a duty, follows."""
+    z1, z2 = Seat("hq/z1", "1.05"), Seat("hq/z2", "2.03")
+    home, asked = HomeStatus.HOME, HomeStatus.REQUESTED
+    plans = [
+        _plan(date(2026, 10, 5), seats={"am": z1, "pm": z1}),
+        _plan(date(2026, 10, 6), home={"am": home, "pm": home}),
+        _plan(date(2026, 10, 8), seats={"am": z2, "pm": z2}),
+        _plan(date(2026, 11, 16), home={"am": home, "pm": home}),
+        _plan(date(2026, 11, 19), seats={"am": z1}, home={"pm": home}),
+        _plan(THURSDAY, seats={"am": z1, "pm": z1}),
+        _plan(FRIDAY, home={"am": home, "pm": home}),
+        _plan(date(2026, 12, 2), home={"am": asked, "pm": asked}),
+    ]
+    return StoredData(
+        key=AN_PERSON.key,
+        name=AN_PERSON.name,
+        email=AN_PERSON.email,
+        locale="nl-BE",
+        conversation={"conversation": {"id": "a:personal-chat"}},
+        visibility="team",
+        days=tuple(plans),
+        duty=(DutyDay(date(2026, 11, 24), "sociale-dienst"),),
+        following=(
+            FollowEntry("bert@example.org", "Bert Claes", "accepted"),
+            FollowEntry("chloe@example.org", "Chloé Dubois", "pending"),
+        ),
+        followers=(FollowEntry("lien@example.org", "Lien Janssens", "accepted"),),
+        reminder_settings=ReminderSettings().changed(
+            ReminderKind.TELEWORK_MORNING, ReminderSetting(False, time(9, 0))
+        ),
+        reminders_sent=(ReminderSent(date(2026, 11, 19), "week_plan", "sent"),),
+        places=("profile", "directory", "reach", "days"),
+    )
+
+
+def _my_data_cards(org: Organisation, language: str) -> dict[str, Callable[[], Element]]:
+    member_kinds = [k for k in ReminderKind if k not in MANAGER_KINDS]
+    link = "https://werkplek.example.org/api/mydata/sample-token"
+    newcomer = StoredData(key=AN_PERSON.key, name=AN_PERSON.name, email=AN_PERSON.email)
+    kept = [
+        TeleworkDay(date(2026, 10, 6), DayPart.FULL, HomeStatus.HOME),
+        TeleworkDay(date(2026, 11, 16), DayPart.FULL, HomeStatus.HOME),
+        TeleworkDay(date(2026, 11, 19), DayPart.AFTERNOON, HomeStatus.HOME),
+    ]
+    erased = ErasureReport(
+        released=1, taken_back=2, duty_removed=1, past_erased=2, kept=kept, anonymised=3
+    )
+    months = DEFAULT_RETENTION_MONTHS
+    return {
+        "my-data": lambda: my_data_card(
+            org, my_data_sample(), language, TODAY, member_kinds, link, LINK_MINUTES
+        ),
+        "my-data-newcomer": lambda: my_data_card(
+            org, newcomer, language, TODAY, member_kinds, link, LINK_MINUTES
+        ),
+        "my-data-delete": lambda: delete_confirm_card(language, "sample-token", months),
+        "my-data-deleted": lambda: erased_card(erased, language, TODAY, months),
+        "my-data-deleted-nothing-kept": lambda: erased_card(
+            ErasureReport(released=1, user_rows=5), language, TODAY, months
+        ),
+        "my-data-deleted-again": lambda: erased_card(ErasureReport(), language, TODAY, months),
+    }
+
+
 def _cards(org: Organisation, language: str) -> dict[str, Element]:
     days = _zone_days(org)
     mine = Booking(THURSDAY, DayPart.FULL, Seat("hq/z1", "1.05"))
@@ -583,6 +658,7 @@ def _cards(org: Organisation, language: str) -> dict[str, Element]:
         **_telework_cards(org, language),
         **_presence_cards(org, language),
         **_reminder_cards(org, language),
+        **_my_data_cards(org, language),
     }
     return {name: build() for name, build in builders.items()}
 

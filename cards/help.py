@@ -14,6 +14,7 @@ _TOPICS = (
     "help.presence",
     "help.permanence",
     "help.reminders",
+    "help.my_data",
 )
 
 

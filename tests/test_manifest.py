@@ -330,7 +330,7 @@ def test_bot_is_offered_in_personal_team_and_group_chat_without_files() -> None:
     }
 
 
-INTENTS = [Intent.BOOK, Intent.LIST, Intent.CANCEL, Intent.HELP, Intent.REMINDERS]
+INTENTS = [Intent.BOOK, Intent.LIST, Intent.CANCEL, Intent.HELP, Intent.REMINDERS, Intent.MY_DATA]
 
 
 def commands(language: str) -> list[tuple[str, str, str]]:

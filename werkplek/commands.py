@@ -157,6 +157,28 @@ class DayOff:
     day: date
 
 
+@dataclass(frozen=True)
+class ShowMyData:
+    """Everything stored about the user (GDPR): a card, and a link to the JSON document."""
+
+
+@dataclass(frozen=True)
+class AskDeleteMyData:
+    """ "delete my data": the confirmation card (Confirm / Keep) comes first."""
+
+
+@dataclass(frozen=True)
+class DeleteMyData:
+    """The confirmation card's Confirm: `token` was signed for the user it was shown to."""
+
+    token: str
+
+
+@dataclass(frozen=True)
+class KeepMyData:
+    """The confirmation card's Keep: nothing is deleted."""
+
+
 Command = (
     Book
     | Cancel
@@ -181,7 +203,12 @@ Command = (
     | SetReminders
     | SwitchReminders
     | DayOff
+    | ShowMyData
+    | AskDeleteMyData
+    | DeleteMyData
+    | KeepMyData
 )
+MY_DATA_COMMANDS = (ShowMyData, AskDeleteMyData, DeleteMyData, KeepMyData)
 PRESENCE_COMMANDS = (WhoIsIn, WhereIs, ShowTeamWeek, Follow, AnswerFollow, Privacy, BookNear)
 
 
@@ -243,6 +270,10 @@ def command_for(understanding: Understanding, org: Organisation, today: date) ->
         return Privacy(u.visibility)
     if u.intent is Intent.REMINDERS:
         return ShowReminders()
+    if u.intent is Intent.MY_DATA:
+        return ShowMyData()
+    if u.intent is Intent.DELETE_MY_DATA:
+        return AskDeleteMyData()
     if u.intent in (Intent.STOP_REMINDERS, Intent.START_REMINDERS):
         return SwitchReminders(enabled=u.intent is Intent.START_REMINDERS)
     if u.intent is Intent.BOOK and u.person:

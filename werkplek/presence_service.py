@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import Protocol
 
 from werkplek.booking import Person, PersonDay
@@ -33,6 +34,14 @@ from werkplek.telework import TeamDay
 
 FOLLOW_PENDING = "pending"
 FOLLOW_ACCEPTED = "accepted"
+
+
+class FollowAnswer(StrEnum):
+    """What came of answering a follow request."""
+
+    ANSWERED = "answered"
+    NOT_YOURS = "not_yours"  # the request was sent to someone else: only they may answer
+    STALE = "stale"  # nothing waits any more (answered, withdrawn, or never asked)
 
 
 class PeopleRepository(Protocol):
@@ -65,6 +74,13 @@ class PersonLookup:
 class FollowOutcome:
     colleague: Colleague
     status: str  # "accepted" (sees at once), "pending" (asked), "not_shared", "self"
+
+
+@dataclass(frozen=True)
+class NotYourTeam:
+    """A team week asked for a team the viewer is neither in nor manages."""
+
+    team_id: str
 
 
 @dataclass(frozen=True)
@@ -123,7 +139,23 @@ class PresenceService:
         on_duty = any(email in t.duty for t in teams.values())
         return PersonLookup(colleague, day, True, colleague_day(colleague, day, person, on_duty))
 
-    async def week(self, viewer: Person, team: Team, monday: date) -> TeamWeek:
+    def week_teams(self, email: str | None) -> tuple[Team, ...]:
+        """The teams whose week `email` may open: their own, then the ones they manage."""
+        mine = list(self.org.teams_of(email))
+        mine += [t for t in self.org.teams_managed_by(email) if t not in mine]
+        return tuple(mine)
+
+    async def week(
+        self, viewer: Person, team_id: str | None, monday: date
+    ) -> TeamWeek | NotYourTeam | None:
+        """The week of one of the viewer's teams (the first when `team_id` is None); None when
+        they are in no team, NotYourTeam for any other team."""
+        mine = self.week_teams(viewer.email)
+        if not mine:
+            return None
+        team = mine[0] if team_id is None else next((t for t in mine if t.id == team_id), None)
+        if team is None:
+            return NotYourTeam(team_id or "")
         days = [monday + timedelta(days=i) for i in range(5)]
         (directory, sharing), people, teams = await asyncio.gather(
             self.sharing(viewer),
@@ -160,14 +192,18 @@ class PresenceService:
         if colleague.email:
             await self.people.set_follow(viewer.key, colleague.email, None)
 
-    async def answer_follow(self, followed: Person, follower_key: str, accept: bool) -> bool:
-        """The followed person allows or declines; only a pending request of theirs counts."""
+    async def answer_follow(
+        self, followed: Person, follower_key: str, accept: bool
+    ) -> FollowAnswer:
+        """The followed person allows or declines; only a request sent to them counts."""
         email = (followed.email or "").casefold()
         pending = await self.people.follows(follower_key)
-        if not email or pending.get(email) != FOLLOW_PENDING:
-            return False
-        await self.people.set_follow(follower_key, email, FOLLOW_ACCEPTED if accept else None)
-        return True
+        if email and pending.get(email) == FOLLOW_PENDING:
+            await self.people.set_follow(follower_key, email, FOLLOW_ACCEPTED if accept else None)
+            return FollowAnswer.ANSWERED
+        if follower_key != followed.key and FOLLOW_PENDING in pending.values():
+            return FollowAnswer.NOT_YOURS  # someone else's request, copied from their card
+        return FollowAnswer.STALE
 
     async def seat_near(
         self, viewer: Person, colleague: Colleague, day: date, part: DayPart

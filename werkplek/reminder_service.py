@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from werkplek.booking import PersonDay
+from werkplek.errors import WerkplekError
 from werkplek.i18n import language_of
 from werkplek.organisation import Organisation
 from werkplek.pacing import Pacer
@@ -151,6 +152,11 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+async def _relay(source: asyncio.Event, target: asyncio.Event) -> None:
+    await source.wait()
+    target.set()
+
+
 class ReminderService:
     def __init__(
         self,
@@ -175,7 +181,6 @@ class ReminderService:
     async def run(self, at: datetime, stop: asyncio.Event | None = None) -> RunReport:
         """Send every reminder due by `at` (today, local time) that was not sent yet."""
         report = RunReport()
-        stop = stop or asyncio.Event()
         now = self.wall()
         if not await self.store.acquire_lease(
             self.owner, now, now + timedelta(seconds=self.tuning.lease_seconds)
@@ -183,12 +188,18 @@ class ReminderService:
             report.lease = False
             log.info("reminders: another sender holds the lease")
             return report
-        renewing = asyncio.create_task(self._keep_lease(stop))
+        # This run's own stop: set by the caller's (shutting down), a lost lease or storage
+        # failing; never the other way round, so the caller's schedule goes on.
+        halt = asyncio.Event()
+        helpers = [asyncio.create_task(self._keep_lease(halt))]
+        if stop is not None:
+            helpers.append(asyncio.create_task(_relay(stop, halt)))
         try:
-            await self._run(at, stop, report)
+            await self._run(at, halt, report)
         finally:
-            renewing.cancel()
-            await asyncio.gather(renewing, return_exceptions=True)
+            for task in helpers:
+                task.cancel()
+            await asyncio.gather(*helpers, return_exceptions=True)
             await self.store.release_lease(self.owner, self.wall())
         log.info(
             "reminders: %d due, %s, %d throttled answers, %d left for the next run",
@@ -205,7 +216,12 @@ class ReminderService:
             await asyncio.sleep(every)
             now = self.wall()
             expires = now + timedelta(seconds=self.tuning.lease_seconds)
-            if not await self.store.acquire_lease(self.owner, now, expires):
+            try:
+                kept = await self.store.acquire_lease(self.owner, now, expires)
+            except WerkplekError as exc:  # storage down: without a lease, stop sending
+                log.warning("reminders: cannot renew the lease (%s); stopping", type(exc).__name__)
+                kept = False
+            if not kept:
                 log.warning("reminders: lease lost; stopping this run")
                 stop.set()
                 return
@@ -263,10 +279,19 @@ class ReminderService:
             queue.put_nowait(item)
         unfinished: set[tuple[ReminderKind, time]] = set()
 
+        failures: list[WerkplekError] = []
+
         async def worker() -> None:
             while not queue.empty():
                 item = queue.get_nowait()
-                state = None if stop.is_set() else await self._send_one(item, pacer, stop, report)
+                try:
+                    state = (
+                        None if stop.is_set() else await self._send_one(item, pacer, stop, report)
+                    )
+                except WerkplekError as exc:  # storage down: every worker stops, claims expire
+                    failures.append(exc)
+                    stop.set()
+                    state = None
                 if state is None:
                     unfinished.add(item.group)
                     report.left += 1
@@ -274,6 +299,8 @@ class ReminderService:
                     report.outcomes[state] += 1
 
         await asyncio.gather(*(worker() for _ in range(min(self.tuning.workers, len(items)))))
+        if failures:
+            raise failures[0]
         return unfinished
 
     async def _send_one(

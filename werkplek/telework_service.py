@@ -110,6 +110,23 @@ class DutyRefused:
     day: date
 
 
+@dataclass(frozen=True)
+class PermanenceView:
+    """The permanence overview one person may see: only their own and managed teams."""
+
+    teams: tuple[Team, ...]  # managed teams first, then the teams they are a member of
+    managed: frozenset[str]  # ids of the teams they manage (or all, for an admin)
+    coverage: dict[date, dict[str, TeamDay]]  # of `teams` only
+
+    @property
+    def shared_by_choice(self) -> frozenset[str]:
+        """Members whose names depend on their own sharing choice (teams not managed):
+        a manager sees their team's names, permanence is their job."""
+        return frozenset(
+            e for team in self.teams if team.id not in self.managed for e in team.members
+        )
+
+
 RegisterOutcome = Registered | NotRegistered | StillHome | DayClosed
 
 
@@ -206,22 +223,41 @@ class TeleworkService:
         raise ConcurrentChange(f"{MAX_ATTEMPTS} attempts lost a race for {day}")
 
     async def coverage(self, days: list[date]) -> dict[date, dict[str, TeamDay]]:
-        """Every team's telework and duty on each day (the permanence view)."""
+        """Every team's telework and duty on each day (for the rules; people see
+        `permanence`, which keeps to their own teams)."""
         loaded = await self.repository.load_teams(days)
         return {
             day: {t.id: loaded[day].get(t.id) or TeamDay(t) for t in self.org.teams} for day in days
         }
 
+    def permanence_teams(self, email: str | None) -> tuple[Team, ...]:
+        """The teams whose permanence `email` may see: managed ones first, then their own."""
+        teams = list(self.org.teams_managed_by(email))
+        teams += [t for t in self.org.teams_of(email) if t not in teams]
+        return tuple(teams)
+
+    async def permanence(self, viewer: Person, days: list[date]) -> PermanenceView:
+        """Coverage of the viewer's own and managed teams, never of another team."""
+        teams = self.permanence_teams(viewer.email)
+        managed = frozenset(t.id for t in self.org.teams_managed_by(viewer.email))
+        if not teams or not days:
+            return PermanenceView(teams, managed, {day: {} for day in days})
+        everyone = await self.coverage(days)
+        coverage = {day: {t.id: everyone[day][t.id] for t in teams} for day in days}
+        return PermanenceView(teams, managed, coverage)
+
     async def set_duty(
         self, manager: Person, team: Team, email: str, day: date, today: date
     ) -> DutySet | DutyRefused:
-        """Put a member on permanence duty: they stay on site that day."""
-        if not check_day(day, today, self.org.policy.telework_horizon_days).ok:
-            return DutyRefused("closed", team, email, day)
-        if team not in self.org.teams_managed_by(manager.email):
+        """Put a member on permanence duty: they stay on site that day. Only a manager of
+        that team (or an admin) may."""
+        if team.id not in {t.id for t in self.org.teams_managed_by(manager.email)}:
             return DutyRefused("not_manager", team, email, day)
+        email = email.casefold()
         if email not in team.members:
             return DutyRefused("not_member", team, email, day)
+        if not check_day(day, today, self.org.policy.telework_horizon_days).ok:
+            return DutyRefused("closed", team, email, day)
         for attempt in range(MAX_ATTEMPTS):
             team_day = (await self.coverage([day]))[day][team.id]
             if any(email in team_day.away_in(h) for h in (DayPart.MORNING, DayPart.AFTERNOON)):

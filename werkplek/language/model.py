@@ -8,6 +8,8 @@ caller); `period` when a week or month is named (TEAM_WEEK: none means this week
 a switch is only STOP_ or START_REMINDERS for every reminder kind at once, so a day or
 one kind of reminder named ("stop reminders tomorrow", "stop the daily reminder") gives
 REMINDERS, the settings card, instead; dates named are kept in `dates` all the same.
+MY_DATA and DELETE_MY_DATA need no field either: they are always about the user's own
+data (someone else's is never MY_DATA), and deleting is confirmed on a card first.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ class Intent(StrEnum):
     REMINDERS = "reminders"  # the settings card: "reminders", "herinneringen", "rappels"
     STOP_REMINDERS = "stop_reminders"  # "stop reminders", "geen herinneringen meer"
     START_REMINDERS = "start_reminders"  # "turn reminders back on", "active les rappels"
+    # The user's own data, GDPR (see `my_data`):
+    MY_DATA = "my_data"  # everything stored about me: "my data", "mijn gegevens", "mes données"
+    DELETE_MY_DATA = "delete_my_data"  # "delete my data", "vergeet mij", "supprime mes données"
 
 
 # `Understanding.visibility`: who may see the user's plans.

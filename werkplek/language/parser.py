@@ -12,6 +12,9 @@
    ("reminders", "herinneringen", "rappels", "unsubscribe", "stop reminding me") and
    how it switches them; it claims nothing and is decided in step 7. Skipped when
    someone is put on permanence.
+4b'. `my_data.find_my_data`: whether the message is about the user's own data
+   ("my data", "mijn gegevens", "delete my data", "vergeet mij", "GDPR"); it claims
+   nothing and is decided in step 7. Skipped when someone is put on permanence.
 4c. `presence.find_presence`: questions about colleagues (WHO_IS_IN, WHERE_IS), the
    team's week, following, privacy and booking next to someone; a name is claimed
    here too ("waar is Jan", "volg Dag", "book next to May"), from the original text.
@@ -29,7 +32,10 @@
    `ReminderMatch.decide` gives REMINDERS, STOP_REMINDERS or START_REMINDERS, which
    override both ("hide my notifications" is not PRIVACY, "notifications for my team"
    not TEAM_WEEK), or None when another errand decides the message ("remind me to book
-   a desk Thursday" stays BOOK, "reminder: wfh Friday" TELEWORK).
+   a desk Thursday" stays BOOK, "reminder: wfh Friday" TELEWORK). Last, the user's
+   own data (see `my_data`): MY_DATA or DELETE_MY_DATA override everything before
+   ("delete my data" is not CANCEL), unless `MyDataMatch.decide` leaves the message to
+   them (a day named, someone else's data, a booking word, a privacy choice).
 8. The period is resolved once the intent is known (a telework overview looks back
    for a month named without a year); none is returned for UNKNOWN or HELP. With a
    recurrence `dates` stays empty: the caller expands it. `person` is only set for
@@ -43,12 +49,14 @@ becomes `Intent.UNKNOWN` with a note.
 from __future__ import annotations
 
 import logging
+import traceback
 from datetime import date, datetime
 
 from werkplek.language.dates import find_dates
 from werkplek.language.halfday import find_part
 from werkplek.language.intents import classify, mark_greetings
 from werkplek.language.model import Intent, Places, Understanding
+from werkplek.language.my_data import find_my_data
 from werkplek.language.normalize import fold, tokenize
 from werkplek.language.periods import find_period, resolve_period
 from werkplek.language.permanence import find_assignment
@@ -65,7 +73,15 @@ def parse(text: str, today: date, places: Places = Places()) -> Understanding:  
     try:
         return _parse(text, today, places)
     except Exception as error:  # a chat message must never crash the bot
-        log.exception("could not understand a message of %d characters", len(text or ""))
+        # Where it failed, never the message or the exception's text (it may quote it).
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        log.error(
+            "could not understand a message of %d characters: %s at %s:%d",
+            len(text) if isinstance(text, str) else 0,
+            type(error).__name__,
+            frame.filename.rsplit("/", 1)[-1],
+            frame.lineno or 0,
+        )
         return Understanding(Intent.UNKNOWN, notes=(f"error: {type(error).__name__}",))
 
 
@@ -78,6 +94,7 @@ def _parse(text: str, today: date, places: Places) -> Understanding:
     tokens = tokenize(placed.text)
     assignment = find_assignment(tokens, text)
     reminders = find_reminders(tokens) if assignment is None else None
+    my_data = find_my_data(tokens, text) if assignment is None else None
     presence = find_presence(tokens, text) if assignment is None else None
     repeated = find_recurrence(tokens, today)
     greeted = mark_greetings(tokens)
@@ -101,6 +118,14 @@ def _parse(text: str, today: date, places: Places) -> Understanding:
     if reminders is not None:
         dated = bool(found.dates) or problem is not None or part_mentioned
         decided = reminders.decide(dated=dated or recurrence is not None or named is not None)
+        if decided is not None:
+            intent, why = decided
+    if my_data is not None:
+        dated = bool(found.dates) or problem is not None or part_mentioned
+        privacy = presence is not None and presence.intent is Intent.PRIVACY
+        decided = my_data.decide(
+            dated=dated or recurrence is not None or named is not None, privacy=privacy
+        )
         if decided is not None:
             intent, why = decided
     period = None

@@ -31,13 +31,14 @@ from bots.werkplek_bot import WerkplekBot
 from config import Settings
 from storage.bookings import TableBookingRepository
 from storage.gdpr import TableGdprStore
+from storage.people_cache import CachedPeople
 from storage.reminders import TableReminderStore
 from storage.tables import TableNames, Tables
 from storage.users import TableUserRepository
 from werkplek import calendar, i18n
 from werkplek.booking_service import BookingService
 from werkplek.errors import WerkplekError
-from werkplek.language import parse
+from werkplek.language import Places, parse
 from werkplek.my_data import ErasureService, LinkSigner, RetentionService
 from werkplek.organisation import Organisation, load_organisation
 from werkplek.presence_service import PresenceService
@@ -95,7 +96,7 @@ async def build_parts(
         booking_service = BookingService(org, days)
         telework_service = TeleworkService(org, days)
         booking = BookingTurns(booking_service)
-        presence_service = PresenceService(org, days, users)
+        presence_service = PresenceService(org, days, CachedPeople(users))
         telework = TeleworkTurns(telework_service, notifier, users, presence_service)
         presence = PresenceTurns(presence_service, booking, notifier, users)
         reminder_turns = ReminderTurns(org, store, booking_service, telework_service)
@@ -154,7 +155,7 @@ def create_app(
             app[REMINDERS] = built.reminders
             app[MY_DATA] = built.my_data
             app[RETENTION] = built.retention
-            _warm_up()
+            _warm_up(built.bot.places)
             yield
 
     async def reminder_loop(app: web.Application) -> AsyncIterator[None]:
@@ -224,11 +225,12 @@ async def purge_every_day(
             await asyncio.wait_for(stop.wait(), timeout=PURGE_CHECK_SECONDS)
 
 
-def _warm_up() -> None:
-    """Pay the first-call costs (holiday tables, locale data, regexes) before the first user."""
+def _warm_up(places: Places) -> None:
+    """Pay the first-call costs (holiday tables, locale data, regexes, the pattern of the
+    organisation's desk and zone names) before the first user."""
     calendar.warm_up()
     i18n.warm_up()
-    parse("book a desk tomorrow", datetime.now(UTC).date())
+    parse("book desk 1 tomorrow", datetime.now(UTC).date(), places)
 
 
 # Loggers kept quieter than LOG_LEVEL: the Azure SDK logs every HTTP call at INFO, with

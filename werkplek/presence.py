@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from werkplek.booking import HALVES, PersonDay, Seat, ZoneDay
+from werkplek.booking import HALVES, Person, PersonDay, Seat, ZoneDay
 from werkplek.dayparts import DayPart
 from werkplek.organisation import Organisation, Team
 from werkplek.telework import HomeStatus, TeamDay
@@ -173,6 +173,21 @@ class Directory:
             if fold(c.name).split(" ")[0] == wanted
             or (c.email and fold(c.email.split("@")[0]) == wanted)
         ]
+
+
+def away_days(day: date, teams: dict[str, TeamDay], known: set[str | None]) -> list[PersonDay]:
+    """The home (or asked-for) half days of everyone in the team rows who is not in
+    `known`: a day view reads the people with a desk and the team rows, not every row."""
+    home: dict[str, dict[DayPart, str]] = {}
+    for team_day in teams.values():
+        for half in HALVES:
+            for email, status in team_day.away_in(half).items():
+                home.setdefault(email, {})[half] = str(status)
+    return [
+        PersonDay(Person("", "", email), day, {}, halves)
+        for email, halves in sorted(home.items())
+        if email not in known
+    ]
 
 
 def day_view(

@@ -24,6 +24,7 @@ from werkplek.presence import (
     Sharing,
     TeamWeek,
     Visibility,
+    away_days,
     colleague_day,
     day_view,
     desk_next_to,
@@ -55,6 +56,8 @@ class PeopleRepository(Protocol):
 
 
 class DayRepository(BookingRepository, Protocol):
+    async def office_day(self, day: date) -> tuple[list[PersonDay], dict[str, TeamDay]]: ...
+
     async def whole_day(
         self, day: date
     ) -> tuple[list[PersonDay], dict[str, object], dict[str, TeamDay]]: ...
@@ -97,18 +100,30 @@ class PresenceService:
         self.org = org
         self.days = days
         self.people = people
+        # The directory built from the rows last read: a cached read hands back the same
+        # list, and a site of 2,000 people need not be indexed again for every view.
+        self._built: tuple[list[dict[str, str]], Directory, dict[str, Visibility]] | None = None
+
+    def _directory(self, listed: list[dict[str, str]]) -> tuple[Directory, dict[str, Visibility]]:
+        if self._built is not None and self._built[0] is listed:
+            return self._built[1], self._built[2]
+        known = [Colleague(r["name"], r["email"] or None, r["key"]) for r in listed]
+        choices = {v.value: v for v in Visibility}
+        visibility = {}
+        for row in listed:
+            if row["email"] and row["visibility"] in choices:
+                visibility[row["email"].casefold()] = choices[row["visibility"]]
+        directory = Directory(self.org, known)
+        self._built = (listed, directory, visibility)
+        return directory, visibility
 
     async def sharing(self, viewer: Person) -> tuple[Directory, Sharing]:
         listed, follows = await asyncio.gather(
             self.people.directory(), self.people.follows(viewer.key)
         )
-        known = [Colleague(r["name"], r["email"] or None, r["key"]) for r in listed]
-        visibility = {}
-        for row in listed:
-            if row["email"] and row["visibility"] in {v.value for v in Visibility}:
-                visibility[row["email"].casefold()] = Visibility(row["visibility"])
+        directory, visibility = self._directory(listed)
         accepted = frozenset(e for e, s in follows.items() if s == FOLLOW_ACCEPTED)
-        return Directory(self.org, known), Sharing(visibility, accepted)
+        return directory, Sharing(visibility, accepted)
 
     async def hidden_from(self, viewer: Person, emails: set[str]) -> frozenset[str]:
         """Which of `emails` do not share their whereabouts with `viewer`."""
@@ -123,9 +138,10 @@ class PresenceService:
         await self.people.set_visibility(viewer.key, visibility.value)
 
     async def day(self, viewer: Person, day: date, zone_key: str | None = None) -> DayView:
-        (directory, sharing), (people, _, teams) = await asyncio.gather(
-            self.sharing(viewer), self.days.whole_day(day)
+        (directory, sharing), (office, teams) = await asyncio.gather(
+            self.sharing(viewer), self.days.office_day(day)
         )
+        people = office + away_days(day, teams, {p.person.email for p in office})
         return day_view(self.org, directory, viewer.email, day, people, teams, sharing, zone_key)
 
     async def where(self, viewer: Person, colleague: Colleague, day: date) -> PersonLookup:

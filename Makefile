@@ -59,10 +59,17 @@ screenshots: setup
 	$(PY) -m cards.gallery --write build/cards.json
 	node tools/cards/screenshots.mjs build/cards.json docs/cards
 
-# Benchmarks (not part of `make test`): the reminder fan-out to 10,000 people through the
-# connector stand-in with Teams' rate limits enforced. About six minutes: 30 messages a second.
-bench: setup
-	$(PY) -m bench.reminders --users $${USERS:-10000}
+# Benchmarks (not part of `make test`), about 7 minutes: every main turn against a stock
+# echo bot on a 2,000-person organisation, then the reminder fan-out through the connector
+# stand-in with Teams' rate limits (USERS=10000 for the full fan-out: six minutes more).
+# Results: bench/results/ (tables and plot).
+bench: setup $(STAMP)/bench
+	$(PY) -m bench.turns
+	$(PY) -m bench.reminders --users $${USERS:-2000}
+
+$(STAMP)/bench: requirements-bench.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	@touch $@
 
 lint:
 	$(VENV)/bin/ruff check .

@@ -118,6 +118,7 @@ async def main(argv: list[str] | None = None) -> None:
     span = (stats["last_sent"] or 0) - (stats["first_sent"] or 0)
     rate = (sent - 1) / span if sent > 1 and span > 0 else 0.0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    write_results(args, sent, stats, elapsed, rate, requests, peak_mb)
     print(f"people                      {args.users}")
     print(f"reminders sent (connector)  {sent}  (run report: {dict(report.outcomes)})")
     print(f"answered 429 and retried    {stats['throttled']}")
@@ -127,6 +128,46 @@ async def main(argv: list[str] | None = None) -> None:
     print(f"most in any 1 s window      {stats['max_in_any_second']}")
     print(f"storage requests/reminder   {requests / max(sent, 1):.2f}")
     print(f"peak memory (bench process) {peak_mb:.0f} MB")
+
+
+def write_results(
+    args: argparse.Namespace,
+    sent: int,
+    stats: dict,
+    elapsed: float,
+    rate: float,
+    requests: int,
+    peak_mb: float,
+) -> None:
+    """bench/results/reminders.md, next to the turns' table."""
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    rows = [
+        ("people (a planning nudge each)", f"{args.users:,}"),
+        ("sent, as received by the connector", f"{sent:,}"),
+        ("run time", f"{elapsed:.0f} s"),
+        ("achieved rate", f"{rate:.1f} messages/s"),
+        ("fraction of the 30/s limit", f"{rate / args.limit:.2f}"),
+        ("most in any 1 s window", str(stats["max_in_any_second"])),
+        ("answers of 429 (retried, none lost)", str(stats["throttled"])),
+        ("storage requests per reminder", f"{requests / max(sent, 1):.2f}"),
+        ("peak memory of the sending process", f"{peak_mb:.0f} MB"),
+    ]
+    text = "\n".join(
+        [
+            "# Reminder fan-out",
+            "",
+            "The weekly planning nudge through the Bot Connector stand-in in its own process,",
+            "enforcing Teams' published limits (7/1 s, 8/2 s, 60/30 s, 1,800/h per conversation;",
+            f"{args.limit}/s per app and tenant).",
+            "",
+            "| | |",
+            "|---|---:|",
+            *(f"| {name} | {value} |" for name, value in rows),
+            "",
+        ]
+    )
+    (out / "reminders.md").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

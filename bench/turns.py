@@ -8,7 +8,8 @@ process, and two bots as their own processes: a stock botbuilder echo bot (bench
 the floor) and Werkplek (`python app.py`). For each turn it measures, from the POST until the
 last reply reached the stand-in: median and p99 latency one conversation at a time, and
 throughput with 1, 8 and 32 conversations at once. Storage requests per turn are counted in
-a separate in-process pass (the same code, with the storage client's request counter), and
+a separate in-process pass (the same code, with the storage client's request counter; each
+user's second turn of a kind, once the directory and their follows are at hand), and
 the bot process's peak memory is read from /proc. Writes results.md and results.png.
 """
 
@@ -38,12 +39,31 @@ from storage.tables import TableNames, Tables
 from storage.users import TableUserRepository
 from tests.support.azurite import Azurite, free_port
 from tests.support.connector import ConnectorStandIn
-from tests.support.teams import TeamsUser
+from tests.support.identity_provider import IdentityProvider
+from tests.support.teams import TENANT, TeamsUser
 from werkplek.calendar import holiday_name
 from werkplek.organisation import Organisation
 
 ROOT = Path(__file__).resolve().parents[1]
 CONCURRENCY = (1, 8, 32)
+
+
+APP_ID = "00000000-0000-4000-8000-00000000beef"
+APP_SECRET = "bench-secret"
+
+
+class SignedUser(TeamsUser):
+    """A Teams user whose activities carry the channel's signed token, as in production."""
+
+    token = ""
+
+    async def post(self, activity: dict[str, Any]) -> int:
+        self.posted.add(activity["id"])
+        headers = {"Authorization": f"Bearer {self.token}"}
+        url = f"{self.bot_url}/api/messages"
+        async with self.session.post(url, json=activity, headers=headers) as response:
+            await response.read()
+            return response.status
 
 
 class TimedStandIn(ConnectorStandIn):
@@ -183,6 +203,18 @@ async def start_process(*args: str, env: dict[str, str], url: str) -> asyncio.su
     raise RuntimeError(f"{args} did not start")
 
 
+def _auth_env(idp: IdentityProvider) -> dict[str, str]:
+    return {
+        "MicrosoftAppId": APP_ID,
+        "MicrosoftAppPassword": APP_SECRET,
+        "MicrosoftAppType": "SingleTenant",
+        "MicrosoftAppTenantId": TENANT,
+        "ToBotFromChannelOpenIdMetadataUrl": idp.metadata_url,
+        "ToBotFromChannelTokenIssuer": idp.issuer,
+        "ToChannelFromBotLoginUrl": idp.login_url(TENANT),
+    }
+
+
 def peak_memory_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -212,9 +244,11 @@ async def count_storage(
             await user.says("help")  # known users: the roster is asked once
         requests = server.app[TABLES].requests
         for name, turn in all_turns.items():
+            for i, user in enumerate(users):  # each user's first: follows, directory are read
+                await turn(user, i + 2000)
             before = requests.total
             for i, user in enumerate(users):
-                await turn(user, i + 2000)
+                await turn(user, i + 3000)
             results[name].storage = (requests.total - before) / len(users)
     finally:
         await server.close()
@@ -308,6 +342,37 @@ async def run(count: int, out: Path) -> None:
                 results[name] = result
                 print(f"{name}: {result.median:.1f} ms", flush=True)
             memory = peak_memory_mb(bot.pid)
+
+            # The same booking turn with an app id: every activity's token checked by the
+            # SDK against a local OpenID/JWKS endpoint, replies with the bot's own token.
+            idp = await IdentityProvider(apps={APP_ID: APP_SECRET}).start()
+            processes.append(
+                await start_process(
+                    "app.py",
+                    env={**env, **_auth_env(idp), "PORT": str(auth_port := free_port())},
+                    url=f"http://127.0.0.1:{auth_port}/healthz",
+                )
+            )
+            SignedUser.token = idp.channel_token(APP_ID, connector_url)
+            signed = [
+                SignedUser(
+                    http,
+                    f"http://127.0.0.1:{auth_port}",
+                    standin,
+                    connector_url,
+                    p.name or "",
+                    p.email,
+                )
+                for p in org.people[64:128]
+            ]
+            for user in signed:
+                await user.says("help")
+            name = "book a desk, authenticated"
+            result = Result(name)
+            await measure(all_turns["book a desk (text)"], signed, count, result)
+            await idp.stop()
+            results[name] = result
+            print(f"{name}: {result.median:.1f} ms", flush=True)
             await count_storage(settings, org, all_turns, http, standin, connector_url, results)
         write_results(out, baseline, results, memory, rows, load_seconds)
     finally:

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from azure.core import MatchConditions
-from azure.core.exceptions import AzureError, HttpResponseError, ResourceNotFoundError
+from azure.core.exceptions import AzureError, HttpResponseError
 from azure.data.tables import UpdateMode
 from azure.data.tables.aio import TableClient
 
@@ -25,7 +25,7 @@ from storage import keys
 from werkplek.booking import HALVES, Person, PersonDay, Seat, ZoneDay
 from werkplek.dayplan import DayState
 from werkplek.errors import ConcurrentChange, StorageUnavailable
-from werkplek.organisation import Organisation, Team
+from werkplek.organisation import Organisation
 from werkplek.telework import HomeStatus, TeamDay
 
 _RACE_STATUSES = {409, 412}
@@ -39,14 +39,32 @@ class TableBookingRepository:
         self._team_by_row = {keys.team_row(t.id): t for t in org.teams}
 
     async def load_day(self, day: date, person: Person) -> DayState:
-        """The person's row (point read) and the day's zone and team rows (one query)."""
-        person_day, (zones, teams) = await asyncio.gather(
-            self._person_day(day, person),
-            # The person's own teams; without an e-mail (a requester known by key only)
-            # every team, since the stored row may name teams we cannot guess.
-            self._shared_rows(day, self.org.teams_of(person.email) if person.email else None),
-        )
-        return DayState(person_day, zones, teams)
+        """The person's row, the day's zone rows and the person's team rows: one query.
+
+        Without an e-mail (a requester known by key only) every team row, since the stored
+        row may name teams we cannot guess; likewise for someone in very many teams (Table
+        storage allows 15 comparisons in a filter).
+        """
+        teams = self.org.teams_of(person.email) if person.email else None
+        if teams is not None and len(teams) > _MAX_TEAMS_NAMED:
+            teams = None
+        params = {"day": keys.day_key(day), "person": keys.person_row(person.key)}
+        if teams is None:
+            shared = "( RowKey ge @low and RowKey lt @high )"
+            params |= {"low": keys.TEAM_PREFIX, "high": keys.ZONE_PREFIX[:-1] + "\x7f"}
+        else:
+            named = "".join(f" or RowKey eq @t{i}" for i in range(len(teams)))
+            shared = f"( RowKey ge @low and RowKey lt @high ){named}"
+            params |= {"low": keys.ZONE_PREFIX, "high": keys.ZONE_PREFIX[:-1] + "\x7f"}
+            params |= {f"t{i}": keys.team_row(t.id) for i, t in enumerate(teams)}
+        # Spaces around the parentheses: the SDK's parameter substitution needs them.
+        query = f"PartitionKey eq @day and ( RowKey eq @person or {shared} )"
+        entities = await self._query(query, params, _ALL_COLUMNS)
+        row = params["person"]
+        found = [e for e in entities if e["RowKey"] == row]
+        person_day = self._person_from(found[0], person) if found else PersonDay(person, day)
+        zones, teams_of_day = self._shared_from(e for e in entities if e["RowKey"] != row)
+        return DayState(person_day, zones, teams_of_day)
 
     async def load_zones(self, days: list[date]) -> dict[date, dict[str, ZoneDay]]:
         loaded = await asyncio.gather(*(self._shared_rows(d) for d in days))
@@ -268,36 +286,14 @@ class TableBookingRepository:
         except AzureError as exc:
             raise StorageUnavailable("cannot read day plans") from exc
 
-    async def _person_day(self, day: date, person: Person) -> PersonDay:
-        try:
-            entity = await self.table.get_entity(
-                keys.day_key(day), keys.person_row(person.key), select=_PERSON_COLUMNS
-            )
-        except ResourceNotFoundError:
-            return PersonDay(person, day)
-        except AzureError as exc:
-            raise StorageUnavailable("cannot read day plans") from exc
-        return self._person_from(entity, person)
-
-    async def _shared_rows(
-        self, day: date, teams: tuple[Team, ...] | None = None
-    ) -> tuple[dict[str, ZoneDay], dict[str, TeamDay]]:
-        """The day's zone rows and the team rows of `teams` (None: every team).
-
-        'team~' < 'zone~' and nothing else lies between, so every row is one range; a
-        booking or telework turn needs only the person's own teams, not the other 200.
-        """
-        params = {"day": keys.day_key(day)}
-        if teams is None:
-            query = "PartitionKey eq @day and RowKey ge @low and RowKey lt @high"
-            params |= {"low": keys.TEAM_PREFIX, "high": keys.ZONE_PREFIX[:-1] + "\x7f"}
-        else:
-            # Spaces around the parentheses: the SDK's parameter substitution needs them.
-            wanted = " or ".join(f"RowKey eq @t{i}" for i in range(len(teams)))
-            ranges = "( RowKey ge @low and RowKey lt @high )"
-            query = f"PartitionKey eq @day and ( {ranges}{' or ' + wanted if wanted else ''} )"
-            params |= {"low": keys.ZONE_PREFIX, "high": keys.ZONE_PREFIX[:-1] + "\x7f"}
-            params |= {f"t{i}": keys.team_row(t.id) for i, t in enumerate(teams)}
+    async def _shared_rows(self, day: date) -> tuple[dict[str, ZoneDay], dict[str, TeamDay]]:
+        """The day's zone and team rows: 'team~' < 'zone~' and nothing else lies between."""
+        query = "PartitionKey eq @day and RowKey ge @low and RowKey lt @high"
+        params = {
+            "day": keys.day_key(day),
+            "low": keys.TEAM_PREFIX,
+            "high": keys.ZONE_PREFIX[:-1] + "\x7f",
+        }
         # Only what the rules read: no Timestamp to parse for every row (the ETag still comes).
         return self._shared_from(await self._query(query, params, _SHARED_COLUMNS))
 
@@ -383,6 +379,8 @@ def _person_entity(person_day: PersonDay) -> dict[str, Any]:
 
 _STATUSES = {s.value: s for s in HomeStatus}
 _SHARED_COLUMNS = ["RowKey", *(h.value for h in HALVES), "duty"]
+# Team rows named one by one in a day's query; beyond this, the range of every team row.
+_MAX_TEAMS_NAMED = 8
 _PERSON_COLUMNS = [
     "PartitionKey",
     "RowKey",

@@ -27,9 +27,7 @@ async def test_a_day_view_is_one_query_once_the_directory_is_at_hand(settings, h
     assert again == 1, "the day's desks and teams; the directory and follows are kept a moment"
 
 
-async def test_a_booking_turn_of_a_known_user_costs_three_storage_requests(
-    settings, http, connector
-):
+async def test_a_booking_turn_of_a_known_user_costs_two_storage_requests(settings, http, connector):
     standin, connector_url = connector
     server = await start_bot(settings)
     url = str(server.make_url("")).rstrip("/")
@@ -43,4 +41,4 @@ async def test_a_booking_turn_of_a_known_user_costs_three_storage_requests(
     finally:
         await server.close()
     assert "Desk booked" in reply.card_text
-    assert cost == 3, "the person's day, the day's zones and teams, one transaction"
+    assert cost == 2, "one query (the person's row, the zones, their teams), one transaction"

@@ -512,7 +512,7 @@ def reminder_settings_card(
                             t(language, "reminder.settings.time_error"),
                         )
                     ],
-                    width="100px",
+                    width="136px",
                 ),
                 separator=True,
                 spacing="Medium",

@@ -12,7 +12,7 @@ from werkplek.commands import Command, DayOff, SetReminders, ShowReminders, Swit
 from werkplek.dayparts import DayPart
 from werkplek.i18n import day_refusal, format_day, t
 from werkplek.organisation import Organisation
-from werkplek.reminders import ReminderKind, may_receive
+from werkplek.reminders import ReminderKind, ReminderSettings, may_receive
 from werkplek.telework_service import TeleworkService, TeleworkTakenBack
 
 REMINDER_COMMANDS = (ShowReminders, SetReminders, SwitchReminders, DayOff)
@@ -54,7 +54,7 @@ class ReminderTurns:
                 for kind, setting in command.settings:
                     settings = settings.changed(kind, setting)
                 await self.store.save_settings(key, settings)
-                return [await self._settings_card(turn, t(lang, "reminders.saved"))]
+                return [await self._settings_card(turn, t(lang, "reminders.saved"), settings)]
             case SwitchReminders():
                 settings = (await self.store.settings(key)).all(command.enabled)
                 await self.store.save_settings(key, settings)
@@ -63,8 +63,12 @@ class ReminderTurns:
                 return [await self._day_off(command, turn)]
         raise TypeError(f"unknown command {command!r}")
 
-    async def _settings_card(self, turn: Turn, note: str | None) -> Reply:
-        settings = await self.store.settings(turn.person.key)
+    async def _settings_card(
+        self, turn: Turn, note: str | None, settings: ReminderSettings | None = None
+    ) -> Reply:
+        """The settings card; `settings` when just saved, so they are not read back."""
+        if settings is None:
+            settings = await self.store.settings(turn.person.key)
         kinds = self.kinds_for(turn.person.email)
         return reminder_settings_card(settings, kinds, turn.language, note)
 

@@ -72,6 +72,23 @@ async def http() -> AsyncIterator[ClientSession]:
         yield session
 
 
+def url_of(server: TestServer) -> str:
+    return str(server.make_url("")).rstrip("/")
+
+
+@pytest.fixture
+def user_on(
+    http: ClientSession, connector: tuple[ConnectorStandIn, str]
+) -> Callable[..., TeamsUser]:
+    """A Teams user chatting with the bot that `server` serves."""
+    standin, connector_url = connector
+
+    def make(server: TestServer, name: str, email: str, locale: str = "en-US") -> TeamsUser:
+        return TeamsUser(http, url_of(server), standin, connector_url, name, email, locale)
+
+    return make
+
+
 @pytest.fixture
 def make_user(
     http: ClientSession, bot_url: str, connector: tuple[ConnectorStandIn, str]

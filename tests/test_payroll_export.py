@@ -5,11 +5,8 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import os
-import sys
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -17,13 +14,13 @@ import pytest
 from config import DEMO_ORGANISATION, Settings
 from storage.bookings import TableBookingRepository
 from storage.tables import TableNames, Tables
+from tests.support.commands import app_command
 from werkplek import payroll
 from werkplek.booking import Person, PersonDay, Seat
 from werkplek.dayparts import DayPart
 from werkplek.organisation import load_organisation, parse_organisation
 from werkplek.telework import HomeStatus, format_minutes, month_totals, telework_days
 
-ROOT = Path(__file__).resolve().parents[1]
 AM, PM = DayPart.MORNING, DayPart.AFTERNOON
 HOME, ASKED = HomeStatus.HOME, HomeStatus.REQUESTED
 HEADER = "email,name,date,time_code,hours,allowance,status"
@@ -345,22 +342,7 @@ async def put_month(settings: Settings) -> None:
 
 
 async def export(*args: str, settings: Settings | None = None) -> tuple[int, bytes, str]:
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
-    if settings is not None:
-        env["AZURE_STORAGE_CONNECTION_STRING"] = settings.storage_connection_string
-        env["WERKPLEK_TABLE_PREFIX"] = settings.table_prefix
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(ROOT / "app.py"),
-        "export",
-        *args,
-        env=env,
-        cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=120)
-    return process.returncode, stdout, stderr.decode("utf-8", "replace")
+    return await app_command("export", *args, settings=settings)
 
 
 def hours_of(text: str) -> int:

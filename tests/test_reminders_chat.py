@@ -13,14 +13,12 @@ from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime, timedelta
 
 import pytest
-from aiohttp import ClientSession
 from aiohttp.test_utils import TestServer
 
 from app import REMINDERS, TABLES
 from config import Settings
 from storage.reminders import TableReminderStore
-from tests.conftest import BRUSSELS, NOW, start_bot
-from tests.support.connector import ConnectorStandIn
+from tests.conftest import BRUSSELS, NOW, start_bot, url_of
 from tests.support.teams import Reply, TeamsUser, only
 from werkplek.reminder_service import ReminderService, RunReport, Tuning
 from werkplek.reminders import ReminderKind
@@ -40,14 +38,9 @@ async def bot(settings: Settings) -> AsyncIterator[TestServer]:
 
 
 @pytest.fixture
-def person(
-    http: ClientSession, bot: TestServer, connector: tuple[ConnectorStandIn, str]
-) -> Callable[..., TeamsUser]:
-    standin, connector_url = connector
-    url = str(bot.make_url("")).rstrip("/")
-
+def person(user_on, bot: TestServer) -> Callable[..., TeamsUser]:
     def make(name: str, email: str, locale: str = "en-US") -> TeamsUser:
-        return TeamsUser(http, url, standin, connector_url, name, email, locale)
+        return user_on(bot, name, email, locale)
 
     return make
 
@@ -114,13 +107,11 @@ async def test_the_week_plans_buttons_book_register_and_free_a_day_in_one_tap(be
     assert "30 November" in bookings and "4 December" not in bookings
 
 
-async def test_the_week_plan_shows_the_teams_permanence_gaps(person, bot, settings):
-    await bot.close()  # the organisation raised the minimum on site after people planned
-    stricter = _demo_with_min_on_site(5)  # a team of four can never have five on site
-    server = await start_bot(settings, organisation=stricter)
+async def test_the_week_plan_shows_the_teams_permanence_gaps(user_on, settings):
+    # The organisation raised the minimum on site: a team of four can never have five.
+    server = await start_bot(settings, organisation=_demo_with_min_on_site(5))
     try:
-        an = person("An Peeters", "an@example.org", "en-US")
-        an.bot_url = str(server.make_url("")).rstrip("/")
+        an = user_on(server, "An Peeters", "an@example.org", "en-US")
         await an.says("help")
         await run(server, at(THURSDAY, 14))
         plan = only(an.unprompted())
@@ -164,18 +155,17 @@ async def test_nothing_planned_tomorrow_means_no_day_before_message(bert, bot):
 
 
 async def test_a_usual_home_day_with_nothing_registered_gets_a_one_tap_card_in_the_morning(
-    person, settings
+    user_on, settings
 ):
     earlier = await start_bot(settings, now=NOW - timedelta(days=21))  # Monday 2 November
     try:
-        an = person("An Peeters", "an@example.org", "en-US")
-        an.bot_url = str(earlier.make_url("")).rstrip("/")
+        an = user_on(earlier, "An Peeters", "an@example.org", "en-US")
         await an.says("every Monday at home until 16 November")
     finally:
         await earlier.close()
     server = await start_bot(settings)
     try:
-        an.bot_url = str(server.make_url("")).rstrip("/")
+        an.bot_url = url_of(server)  # the same person, a month later
         await run(server, at(date(2026, 11, 23), 8, 59))
         assert an.unprompted() == []
         await run(server, at(date(2026, 11, 23), 9))
@@ -195,13 +185,11 @@ async def test_people_on_permanence_duty_hear_it_the_day_before(an, lien, bot):
     assert "permanentie" in duty.card_text.lower() and "Sociale dienst" in duty.card_text
 
 
-async def test_managers_hear_on_friday_which_days_next_week_are_short_on_site(person, settings):
+async def test_managers_hear_on_friday_which_days_next_week_are_short_on_site(user_on, settings):
     server = await start_bot(settings, organisation=_demo_with_min_on_site(5))
     try:
-        lien = person("Lien Janssens", "lien@example.org", "en-US")
-        lien.bot_url = str(server.make_url("")).rstrip("/")
-        bert = person("Bert Claes", "bert@example.org", "en-US")
-        bert.bot_url = lien.bot_url
+        lien = user_on(server, "Lien Janssens", "lien@example.org", "en-US")
+        bert = user_on(server, "Bert Claes", "bert@example.org", "en-US")
         await lien.says("help")
         await bert.says("help")
         await run(server, at(date(2026, 11, 27), 10))
@@ -415,12 +403,11 @@ async def test_nothing_is_sent_at_weekends_or_on_public_holidays(bert, bot, when
     assert bert.unprompted() == [] and report.due == 0
 
 
-async def test_the_time_is_local_time_in_the_week_summer_time_starts(person, settings):
+async def test_the_time_is_local_time_in_the_week_summer_time_starts(user_on, settings):
     monday = datetime(2026, 3, 30, 9, 0, tzinfo=BRUSSELS)  # the day after the clocks changed
     server = await start_bot(settings, now=monday)
     try:
-        bert = person("Bert Claes", "bert@example.org", "en-US")
-        bert.bot_url = str(server.make_url("")).rstrip("/")
+        bert = user_on(server, "Bert Claes", "bert@example.org", "en-US")
         await bert.says("book a desk tomorrow")
         utc = datetime.fromisoformat
         await run(server, utc("2026-03-30T13:59:00+00:00"))  # 15:59 in Brussels

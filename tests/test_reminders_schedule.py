@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import sys
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 
 from aiohttp import ClientSession
 
 from config import Settings
 from tests.conftest import BRUSSELS, start_bot
+from tests.support.commands import app_command
 from tests.support.connector import ConnectorStandIn
 from tests.support.teams import TeamsUser
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 async def known_users(
@@ -53,23 +49,8 @@ async def test_the_bot_sends_due_reminders_by_itself_once_started(settings, http
 
 
 async def remind(settings: Settings, *args: str) -> tuple[int, str]:
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "AZURE_STORAGE_CONNECTION_STRING": settings.storage_connection_string,
-        "WERKPLEK_TABLE_PREFIX": settings.table_prefix,
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(ROOT / "app.py"),
-        "remind",
-        *args,
-        env=env,
-        cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    _, stderr = await asyncio.wait_for(process.communicate(), timeout=120)
-    return process.returncode, stderr.decode("utf-8", "replace")
+    code, _, stderr = await app_command("remind", *args, settings=settings)
+    return code, stderr
 
 
 async def test_remind_sends_what_is_due_by_the_instant_and_a_second_run_sends_nothing_more(

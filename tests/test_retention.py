@@ -8,12 +8,9 @@ The old registrations are made by the bot itself, with its clock set back.
 from __future__ import annotations
 
 import asyncio
-import os
-import sys
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,12 +22,12 @@ from config import Settings
 from storage.reminders import TableReminderStore
 from tests.conftest import BRUSSELS, NOW, start_bot
 from tests.support.azurite import free_port
+from tests.support.commands import app_command
 from tests.support.connector import ConnectorStandIn
 from tests.support.teams import TeamsUser
 from werkplek.my_data import PurgeReport, RetentionService, retention_start
 from werkplek.reminders import ReminderKind
 
-ROOT = Path(__file__).resolve().parents[1]
 TODAY = NOW.date()
 OCTOBER_2024 = datetime(2024, 10, 28, 9, 0, tzinfo=BRUSSELS)  # a Monday, 25 months ago
 NOVEMBER_2024 = datetime(2024, 11, 4, 9, 0, tzinfo=BRUSSELS)  # a Monday, the first month kept
@@ -172,24 +169,8 @@ async def test_the_bots_schedule_purges_on_its_first_check(person, settings, bot
 
 
 async def purge(*args: str, settings: Settings, **env: str) -> tuple[int, str, str]:
-    environment = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "AZURE_STORAGE_CONNECTION_STRING": settings.storage_connection_string,
-        "WERKPLEK_TABLE_PREFIX": settings.table_prefix,
-        **env,
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(ROOT / "app.py"),
-        "purge",
-        *args,
-        env=environment,
-        cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=120)
-    return process.returncode or 0, stdout.decode(), stderr.decode()
+    code, stdout, stderr = await app_command("purge", *args, settings=settings, **env)
+    return code, stdout.decode(), stderr
 
 
 async def test_python_app_py_purge_prints_the_counts_and_exits_0(person, settings, bot):

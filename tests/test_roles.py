@@ -21,7 +21,6 @@ from typing import Any
 
 import pytest
 import yaml
-from aiohttp import ClientSession
 from aiohttp.test_utils import TestServer
 
 import config
@@ -29,7 +28,6 @@ from app import REMINDERS, TABLES
 from config import Settings
 from storage.reminders import TableReminderStore
 from tests.conftest import BRUSSELS, start_bot
-from tests.support.connector import ConnectorStandIn
 from tests.support.teams import Reply, TeamsUser, only
 from werkplek.i18n import t
 from werkplek.organisation import Organisation, parse_organisation
@@ -78,14 +76,9 @@ async def server(settings: Settings) -> AsyncIterator[TestServer]:
 
 
 @pytest.fixture
-def person(
-    http: ClientSession, server: TestServer, connector: tuple[ConnectorStandIn, str]
-) -> Callable[..., TeamsUser]:
-    standin, connector_url = connector
-
+def person(user_on, server: TestServer) -> Callable[..., TeamsUser]:
     def make(name: str, email: str, locale: str, on: TestServer | None = None) -> TeamsUser:
-        url = str((on or server).make_url("")).rstrip("/")
-        return TeamsUser(http, url, standin, connector_url, name, email, locale)
+        return user_on(on or server, name, email, locale)
 
     return make
 

@@ -34,7 +34,6 @@ from storage import keys
 from storage.tables import TURN_STORAGE_SECONDS, TableNames, Tables
 from tests.conftest import BRUSSELS, start_bot
 from tests.support.azurite import Azurite
-from tests.support.connector import ConnectorStandIn
 from tests.support.teams import Reply, TeamsUser, only
 from werkplek.errors import StorageUnavailable
 from werkplek.i18n import t
@@ -108,14 +107,9 @@ async def bot(settings: Settings) -> AsyncIterator[TestServer]:
 
 
 @pytest.fixture
-def person(
-    http: ClientSession, bot: TestServer, connector: tuple[ConnectorStandIn, str]
-) -> Callable[..., TeamsUser]:
-    standin, connector_url = connector
-    url = str(bot.make_url("")).rstrip("/")
-
+def person(user_on, bot: TestServer) -> Callable[..., TeamsUser]:
     def make(name: str, email: str, locale: str = "en-US") -> TeamsUser:
-        return TeamsUser(http, url, standin, connector_url, name, email, locale)
+        return user_on(bot, name, email, locale)
 
     return make
 
